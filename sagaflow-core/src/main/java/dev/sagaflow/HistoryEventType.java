@@ -1,0 +1,28 @@
+package dev.sagaflow;
+
+/** What happened to a saga instance; one row of its append-only history each. */
+public enum HistoryEventType {
+    SAGA_STARTED,
+    /** A step attempt returned; {@code duration} is the attempt's own time. */
+    STEP_SUCCEEDED,
+    /** A step attempt threw or timed out; {@code detail} names the error. */
+    STEP_FAILED,
+    /** A step's condition did not hold, so it was not run. */
+    STEP_SKIPPED,
+    /** A retry of the step is due at the time in {@code detail}. */
+    RETRY_SCHEDULED,
+    /** A due retry was taken up again. */
+    STEP_RESUMED,
+    DEADLINE_EXCEEDED,
+    CANCEL_REQUESTED,
+    /** Compensation begins; {@code detail} says why. */
+    COMPENSATION_STARTED,
+    COMPENSATION_SUCCEEDED,
+    COMPENSATION_FAILED,
+    COMPENSATION_STALLED,
+    /** An operator asked for a stalled compensation to be retried now. */
+    OPERATOR_RETRY,
+    SAGA_COMPLETED,
+    SAGA_FAILED,
+    SAGA_CANCELLED
+}

@@ -1,0 +1,181 @@
+package dev.sagaflow;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A named, versioned saga: its steps in order, its deadline and how compensations are retried.
+ * Built with {@link Saga#define}; the constructor checks the saga rules and throws
+ * {@link InvalidSagaDefinitionException} naming the step that breaks one:
+ * <ul>
+ *   <li>compensatable steps come first, then at most one pivot, then retriable steps only;</li>
+ *   <li>a pivot or retriable step has no compensation;</li>
+ *   <li>a retriable step's retry policy retries forever and treats no error as final, so it can succeed;</li>
+ *   <li>compensations are retried without limit.</li>
+ * </ul>
+ */
+public final class SagaDefinition<D> {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final String name;
+    private final int version;
+    private final Class<D> dataType;
+    private final List<StepDefinition<D>> steps;
+    private final Duration deadline;
+    private final RetryPolicy compensationRetry;
+    private final int stallAfterAttempts;
+    private final int pointOfNoReturn;
+
+    SagaDefinition(String name, int version, Class<D> dataType, List<StepDefinition<D>> steps, Duration deadline,
+                   RetryPolicy compensationRetry, int stallAfterAttempts) {
+        this.name = name;
+        this.version = version;
+        this.dataType = dataType;
+        this.steps = List.copyOf(steps);
+        this.deadline = deadline;
+        this.compensationRetry = compensationRetry;
+        this.stallAfterAttempts = stallAfterAttempts;
+        validate();
+        this.pointOfNoReturn = findPointOfNoReturn();
+    }
+
+    private void validate() {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw invalid("saga name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (version < 1) {
+            throw invalid("version must be >= 1; was " + version);
+        }
+        if (steps.isEmpty()) {
+            throw invalid("it has no steps");
+        }
+        if (deadline != null && (deadline.isZero() || deadline.isNegative())) {
+            throw invalid("deadline must be positive; was " + deadline);
+        }
+        if (compensationRetry == null || !compensationRetry.isUnlimited() || !compensationRetry.nonRetryable().isEmpty()) {
+            throw invalid("compensationRetry must retry without limit and treat no error as final: compensations are never skipped");
+        }
+        if (stallAfterAttempts < 1) {
+            throw invalid("stallAfter must be >= 1; was " + stallAfterAttempts);
+        }
+        Set<String> seen = new HashSet<>();
+        String noReturnStep = null;
+        for (StepDefinition<D> step : steps) {
+            String stepName = step.name();
+            if (stepName == null || !NAME.matcher(stepName).matches()) {
+                throw invalid("step name '" + stepName + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            if (!seen.add(stepName)) {
+                throw invalid("step '" + stepName + "' is defined twice");
+            }
+            if (step.action() == null) {
+                throw invalid("step '" + stepName + "' has no action: call invoke(...)");
+            }
+            if (step.timeout() != null && (step.timeout().isZero() || step.timeout().isNegative())) {
+                throw invalid("step '" + stepName + "' has a timeout that is not positive: " + step.timeout());
+            }
+            switch (step.kind()) {
+                case COMPENSATABLE -> {
+                    if (noReturnStep != null) {
+                        throw invalid("step '" + stepName + "' is compensatable but comes after '" + noReturnStep
+                                + "', the point of no return; steps after it must be retriable");
+                    }
+                }
+                case PIVOT -> {
+                    if (noReturnStep != null) {
+                        throw invalid("pivot step '" + stepName + "' comes after '" + noReturnStep
+                                + "'; a saga has at most one pivot, before its retriable steps");
+                    }
+                    noReturnStep = stepName;
+                }
+                case RETRIABLE -> {
+                    if (!step.retry().isUnlimited() || !step.retry().nonRetryable().isEmpty()) {
+                        throw invalid("retriable step '" + stepName + "' has a retry policy that can give up ("
+                                + describe(step.retry()) + "); a retriable step must be retried until it succeeds");
+                    }
+                    if (noReturnStep == null) {
+                        noReturnStep = stepName;
+                    }
+                }
+            }
+            if (step.kind() != StepKind.COMPENSATABLE && step.hasCompensation()) {
+                throw invalid(step.kind().name().toLowerCase() + " step '" + stepName
+                        + "' has a compensation, but only compensatable steps are ever compensated");
+            }
+        }
+    }
+
+    private static String describe(RetryPolicy policy) {
+        return policy.isUnlimited() ? "non-retryable errors " + policy.nonRetryable()
+                : "maxAttempts " + policy.maxAttempts();
+    }
+
+    private int findPointOfNoReturn() {
+        for (int i = 0; i < steps.size(); i++) {
+            switch (steps.get(i).kind()) {
+                case PIVOT -> {
+                    return i + 1;
+                }
+                case RETRIABLE -> {
+                    return i;
+                }
+                default -> {
+                }
+            }
+        }
+        return steps.size();
+    }
+
+    private InvalidSagaDefinitionException invalid(String problem) {
+        return new InvalidSagaDefinitionException("Invalid saga definition '" + name + "' v" + version + ": " + problem);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Class<D> dataType() {
+        return dataType;
+    }
+
+    public List<StepDefinition<D>> steps() {
+        return steps;
+    }
+
+    public StepDefinition<D> step(int index) {
+        return steps.get(index);
+    }
+
+    public Optional<Duration> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    public RetryPolicy compensationRetry() {
+        return compensationRetry;
+    }
+
+    public int stallAfterAttempts() {
+        return stallAfterAttempts;
+    }
+
+    /**
+     * Index of the first step from which the saga can no longer be compensated: the step after the
+     * pivot, or the first retriable step; the number of steps when there is neither.
+     */
+    public int pointOfNoReturn() {
+        return pointOfNoReturn;
+    }
+
+    @Override
+    public String toString() {
+        return name + " v" + version;
+    }
+}

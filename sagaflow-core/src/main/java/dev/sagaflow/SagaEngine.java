@@ -1,0 +1,422 @@
+package dev.sagaflow;
+
+import dev.sagaflow.internal.DuePoller;
+import dev.sagaflow.internal.GroupCommitter;
+import dev.sagaflow.internal.Json;
+import dev.sagaflow.internal.Registry;
+import dev.sagaflow.internal.SagaRunner;
+import dev.sagaflow.internal.SagaStateMachine;
+import dev.sagaflow.internal.Transition;
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStore;
+import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
+
+/**
+ * Runs sagas durably on a {@link SagaStore}. Built and started by {@link #builder(SagaStore)}:
+ * <pre>{@code
+ * try (SagaEngine engine = SagaEngine.builder(store).register(orderSaga).build()) {
+ *     SagaId id = engine.start("order-fulfilment", order, "order-42");
+ * }
+ * }</pre>
+ * On start the engine resumes, by itself, every instance left in flight on its store. Every
+ * transition is committed before the effect that follows it; retries and deadlines are due times
+ * in the store, not sleeping threads.
+ */
+public final class SagaEngine implements AutoCloseable {
+    private final SagaStore store;
+    private final String nodeId;
+    private final Clock clock;
+    private final Registry registry;
+    private final GroupCommitter committer;
+    private final SagaRunner runner;
+    private final DuePoller poller;
+    private final int maxActive;
+    private final int maxDataBytes;
+    private final Duration shutdownWait;
+    private volatile boolean closed;
+
+    private SagaEngine(Builder b) {
+        this.store = b.store;
+        this.nodeId = b.nodeId;
+        this.clock = b.clock;
+        this.maxActive = b.maxActiveInstances;
+        this.maxDataBytes = b.maxDataBytes;
+        this.shutdownWait = b.shutdownWait;
+        this.registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
+        b.definitions.forEach(registry::register);
+        store.open(nodeId);
+        long leaseMillis = b.leaseDuration.toMillis();
+        this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
+        DuePoller[] pollerRef = new DuePoller[1];
+        this.runner = new SagaRunner(nodeId, committer, clock, leaseMillis, b.maxConcurrentSteps, b.listener,
+                at -> pollerRef[0].hint(at));
+        this.poller = new DuePoller(nodeId, store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
+                maxActive, Math.min(b.commitBatchSize, maxActive));
+        pollerRef[0] = poller;
+        poller.start();
+    }
+
+    public static Builder builder(SagaStore store) {
+        return new Builder(store);
+    }
+
+    /** Adds a definition; in-flight instances keep the version they started on. */
+    public SagaEngine register(SagaDefinition<?> definition) {
+        registry.register(definition);
+        poller.wakeUp();
+        return this;
+    }
+
+    /** The id of this engine node, as written in the leases it holds. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /**
+     * Starts an instance of the latest registered version of a saga and returns once it is durable.
+     * Idempotent: starting again with the same saga name and idempotency key returns the id of the
+     * instance that key started, whatever the data.
+     *
+     * @throws UnknownSagaException     no definition has that name
+     * @throws IllegalArgumentException data is null or not of the definition's data type
+     * @throws SagaDataException        data cannot be written as JSON, or is larger than the limit
+     */
+    public SagaId start(String sagaName, Object data, String idempotencyKey) {
+        return join(startAsync(sagaName, data, idempotencyKey, idempotencyKey));
+    }
+
+    /** As {@link #start(String, Object, String)}, with a correlation id carried to every step. */
+    public SagaId start(String sagaName, Object data, String idempotencyKey, String correlationId) {
+        return join(startAsync(sagaName, data, idempotencyKey, correlationId));
+    }
+
+    /** As {@link #start(String, Object, String, String)}, completing once the instance is durable. */
+    public CompletableFuture<SagaId> startAsync(String sagaName, Object data, String idempotencyKey, String correlationId) {
+        requireOpen();
+        SagaStateMachine machine = registry.latest(sagaName);
+        SagaDefinition<?> definition = machine.definition();
+        requireText(idempotencyKey, "idempotencyKey");
+        if (data == null) {
+            throw new IllegalArgumentException("data of saga '" + sagaName + "' must not be null");
+        }
+        if (!definition.dataType().isInstance(data)) {
+            throw new IllegalArgumentException("data of saga '" + sagaName + "' must be a " + definition.dataType().getName()
+                    + ", was a " + data.getClass().getName());
+        }
+        String json = Json.encode(data, "a new '" + sagaName + "' saga");
+        if (json.length() > maxDataBytes) {
+            throw new SagaDataException("data of saga '" + sagaName + "' is " + json.length()
+                    + " bytes of JSON, over the limit of " + maxDataBytes, null);
+        }
+        long now = clock.millis();
+        String id = UUID.randomUUID().toString();
+        Long deadlineAt = definition.deadline().map(d -> now + d.toMillis()).orElse(null);
+        SagaRecord initial = new SagaRecord(id, sagaName, definition.version(), idempotencyKey,
+                correlationId == null ? idempotencyKey : correlationId, SagaState.STARTED, json, 0, 0, false,
+                List.of(), false, null, now, deadlineAt, null, null, 0, null, 0, now, now);
+        IntPredicate runs = stepRuns(definition, data);
+        Transition started = machine.start(initial, runs, now);
+        boolean runHere = runner.activeCount() < maxActive;
+        SagaRecord row = runner.stamp(started.next(), 0, now, runHere);
+        return committer.submit(new StoreWrite.Insert(row, started.history())).thenApply(result -> {
+            if (!result.isApplied()) {
+                return new SagaId(result.existingId());
+            }
+            if (runHere) {
+                runner.activate(machine, row, data);
+            } else {
+                poller.wakeUp();
+            }
+            return new SagaId(id);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static IntPredicate stepRuns(SagaDefinition<?> definition, Object data) {
+        SagaDefinition<Object> typed = (SagaDefinition<Object>) definition;
+        return i -> typed.step(i).runsFor(data);
+    }
+
+    /** The instance with its full history. */
+    public SagaInstance get(SagaId id) {
+        SagaRecord record = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+        return view(record, store.history(id.value()));
+    }
+
+    /** The instance started with this idempotency key, if any. */
+    public Optional<SagaInstance> findByIdempotencyKey(String sagaName, String idempotencyKey) {
+        return store.findByIdempotencyKey(sagaName, idempotencyKey).map(r -> view(r, List.of()));
+    }
+
+    /** Instances by state and saga name, newest first; their {@code history} is left empty. */
+    public List<SagaInstance> list(SagaQuery query) {
+        List<SagaInstance> page = new ArrayList<>();
+        for (SagaRecord record : store.list(query)) {
+            page.add(view(record, List.of()));
+        }
+        return page;
+    }
+
+    /**
+     * Aborts a saga: its completed steps (and the step under way) are compensated, then it ends
+     * CANCELLED. Returns once the request is durable; compensation follows.
+     *
+     * @throws IllegalSagaStateException the saga already ended, or is past its point of no return
+     */
+    public SagaInstance cancel(SagaId id) {
+        return operate(id, SagaStateMachine::cancel);
+    }
+
+    /**
+     * Retries a stalled compensation now, with its attempt count reset.
+     *
+     * @throws IllegalSagaStateException the saga is not compensating
+     */
+    public SagaInstance retry(SagaId id) {
+        return operate(id, SagaStateMachine::retry);
+    }
+
+    private interface OperatorCommand {
+        Transition apply(SagaStateMachine machine, SagaRecord record, long now);
+    }
+
+    /**
+     * An operator's transition: written with the version it was computed from, so a race with the
+     * node running the instance is settled by the store. The node that held it sees its next write
+     * refused and lets go; the poller here claims the instance at once.
+     */
+    private SagaInstance operate(SagaId id, OperatorCommand command) {
+        requireOpen();
+        for (int tries = 0; ; tries++) {
+            SagaRecord current = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+            SagaStateMachine machine = registry.find(current.sagaName(), current.sagaVersion())
+                    .orElseThrow(() -> new UnknownSagaException(current.sagaName() + " v" + current.sagaVersion(),
+                            registry.describe()));
+            long now = clock.millis();
+            Transition transition = command.apply(machine, current, now);
+            if (transition.history().isEmpty()) {
+                return get(id);
+            }
+            SagaRecord next = runner.stamp(transition.next(), current.version(), now, false);
+            WriteResult result = join(committer.submit(new StoreWrite.Update(next, current.version(), transition.history())));
+            if (result.isApplied()) {
+                poller.wakeUp();
+                return get(id);
+            }
+            if (tries > 100) {
+                throw new SagaException("Saga " + id + " kept changing under the operator command; try again");
+            }
+        }
+    }
+
+    /** Waits until the instance is terminal, polling its row; returns it, or empty on timeout. */
+    public Optional<SagaInstance> awaitTermination(SagaId id, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SagaRecord record = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+            if (record.state().isTerminal()) {
+                return Optional.of(view(record, store.history(id.value())));
+            }
+            if (System.nanoTime() > until) {
+                return Optional.empty();
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Commits so far and writes committed (their ratio is the mean group-commit batch). */
+    public long commits() {
+        return committer.commits();
+    }
+
+    public long writes() {
+        return committer.writes();
+    }
+
+    private SagaInstance view(SagaRecord r, List<HistoryEvent> history) {
+        return new SagaInstance(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.idempotencyKey(),
+                r.correlationId(), r.state(), currentStep(r), r.attempt(), r.data(), r.failure(),
+                Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()),
+                r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()), r.version(), history);
+    }
+
+    private String currentStep(SagaRecord r) {
+        Optional<SagaStateMachine> machine = registry.find(r.sagaName(), r.sagaVersion());
+        if (r.state().isTerminal() || machine.isEmpty()) {
+            return null;
+        }
+        List<? extends StepDefinition<?>> steps = machine.get().definition().steps();
+        if (r.state().isCompensating()) {
+            return r.completed().isEmpty() ? null : steps.get(r.completed().get(r.completed().size() - 1)).name();
+        }
+        return r.stepIndex() < steps.size() ? steps.get(r.stepIndex()).name() : null;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the saga engine " + nodeId + " is closed");
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        if (value.length() > 200) {
+            throw new IllegalArgumentException(field + " must be at most 200 characters; was " + value.length());
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SagaException("interrupted while waiting for a commit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CompletionException(e.getCause());
+        }
+    }
+
+    /**
+     * Stops gracefully: no new effect starts, calls under way may finish (up to the shutdown wait)
+     * and their outcomes are committed, then this node's leases are handed back so that another node
+     * (or the next start) continues at once. The store is left open: it is the caller's.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        poller.close();
+        runner.close(shutdownWait.toMillis());
+        committer.close();
+        try {
+            store.releaseLeases(nodeId);
+        } catch (RuntimeException e) {
+            // Leases expire on their own; another node takes over after that.
+        }
+    }
+
+    /** Options of an engine node; each setter documents its default. */
+    public static final class Builder {
+        private final SagaStore store;
+        private final List<SagaDefinition<?>> definitions = new ArrayList<>();
+        private String nodeId = defaultNodeId();
+        private Clock clock = Clock.systemUTC();
+        private int maxConcurrentSteps = 256;
+        private int maxActiveInstances = 10_000;
+        private int commitBatchSize = 512;
+        private int maxDataBytes = 1 << 20;
+        private Duration pollInterval = Duration.ofMillis(100);
+        private Duration leaseDuration = Duration.ofSeconds(30);
+        private Duration shutdownWait = Duration.ofSeconds(10);
+        private SagaListener listener = new SagaListener() {
+        };
+
+        private Builder(SagaStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        private static String defaultNodeId() {
+            return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+
+        /** Registers a definition (checked when it was built). */
+        public Builder register(SagaDefinition<?> definition) {
+            definitions.add(Objects.requireNonNull(definition, "definition"));
+            return this;
+        }
+
+        /** Identity of this node in leases and logs. Default: pid and a random suffix. */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /** Source of time for due times and deadlines. Default: the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Step and compensation calls running at once on this node. Default 256. */
+        public Builder maxConcurrentSteps(int n) {
+            this.maxConcurrentSteps = positive(n, "maxConcurrentSteps");
+            return this;
+        }
+
+        /** Instances this node holds at once; more wait in the store. Default 10,000. */
+        public Builder maxActiveInstances(int n) {
+            this.maxActiveInstances = positive(n, "maxActiveInstances");
+            return this;
+        }
+
+        /** Most transitions in one store transaction. Default 512. */
+        public Builder commitBatchSize(int n) {
+            this.commitBatchSize = positive(n, "commitBatchSize");
+            return this;
+        }
+
+        /** Largest saga data, as JSON characters. Default 1 MiB. */
+        public Builder maxDataBytes(int n) {
+            this.maxDataBytes = positive(n, "maxDataBytes");
+            return this;
+        }
+
+        /** Longest time between two looks for due work. Default 100 ms. */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /** How long a claim on an instance lasts without renewal. Default 30 s. */
+        public Builder leaseDuration(Duration duration) {
+            this.leaseDuration = duration;
+            return this;
+        }
+
+        /** How long {@link SagaEngine#close()} lets running calls finish. Default 10 s. */
+        public Builder shutdownWait(Duration wait) {
+            this.shutdownWait = wait;
+            return this;
+        }
+
+        /** Told of each recorded attempt and each ended saga. Default: none. */
+        public Builder listener(SagaListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Opens the store for this node, starts the engine and resumes the instances in flight. */
+        public SagaEngine build() {
+            return new SagaEngine(this);
+        }
+
+        private static int positive(int n, String name) {
+            if (n < 1) {
+                throw new IllegalArgumentException(name + " must be >= 1; was " + n);
+            }
+            return n;
+        }
+    }
+}

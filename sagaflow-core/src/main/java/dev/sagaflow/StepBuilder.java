@@ -1,0 +1,77 @@
+package dev.sagaflow;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** Builds one step; {@code step}, {@code pivot}, {@code retriable} and {@code build} move on. */
+public final class StepBuilder<D> {
+    private final SagaBuilder<D> saga;
+    private final String name;
+    private final StepKind kind;
+    private StepAction<D> action;
+    private Compensation<D> compensation;
+    private RetryPolicy retry;
+    private Duration timeout;
+    private Predicate<D> condition;
+
+    StepBuilder(SagaBuilder<D> saga, String name, StepKind kind) {
+        this.saga = saga;
+        this.name = name;
+        this.kind = kind;
+    }
+
+    /** The forward call. Required. */
+    public StepBuilder<D> invoke(StepAction<D> action) {
+        this.action = action;
+        return this;
+    }
+
+    /** The undo call; only compensatable steps have one. Default: nothing to undo. */
+    public StepBuilder<D> compensateWith(Compensation<D> compensation) {
+        this.compensation = compensation;
+        return this;
+    }
+
+    /**
+     * How failed attempts are retried. Default {@link RetryPolicy#defaults()} (3 attempts), and
+     * {@link RetryPolicy#forever()} for retriable steps, which must never give up.
+     */
+    public StepBuilder<D> retry(RetryPolicy retry) {
+        this.retry = retry;
+        return this;
+    }
+
+    /** Limit of one attempt; a timed-out attempt has an unknown outcome. Default: none. */
+    public StepBuilder<D> timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** Runs the step only when the condition holds for the data at that moment; otherwise it is skipped. */
+    public StepBuilder<D> when(Predicate<D> condition) {
+        this.condition = condition;
+        return this;
+    }
+
+    public StepBuilder<D> step(String stepName) {
+        return saga.step(stepName);
+    }
+
+    public StepBuilder<D> pivot(String stepName) {
+        return saga.pivot(stepName);
+    }
+
+    public StepBuilder<D> retriable(String stepName) {
+        return saga.retriable(stepName);
+    }
+
+    public SagaDefinition<D> build() {
+        return saga.build();
+    }
+
+    StepDefinition<D> toDefinition() {
+        RetryPolicy policy = retry != null ? retry
+                : kind == StepKind.RETRIABLE ? RetryPolicy.forever() : RetryPolicy.defaults();
+        return new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sagaflow.internal;
+
+import dev.sagaflow.SagaId;
+import dev.sagaflow.spi.SagaRecord;
+
+/**
+ * An instance this node holds: its last committed row and its data, decoded once. Only one effect of
+ * an instance is in flight at a time, so the fields are handed from thread to thread, never shared.
+ */
+final class ActiveSaga {
+    final SagaStateMachine machine;
+    final SagaId id;
+    volatile SagaRecord record;
+    /** The decoded form of {@code record.data()}, or null until first needed. */
+    volatile Object data;
+    /** When the current attempt became due here, for the listener's latency. */
+    volatile long dueNanos;
+
+    ActiveSaga(SagaStateMachine machine, SagaRecord record, Object data) {
+        this.machine = machine;
+        this.id = new SagaId(record.id());
+        this.record = record;
+        this.data = data;
+    }
+
+    Object data() {
+        Object decoded = data;
+        if (decoded == null) {
+            decoded = Json.decode(record.data(), machine.definition().dataType(),
+                    "saga " + record.id() + " (" + machine.definition() + ")");
+            data = decoded;
+        }
+        return decoded;
+    }
+}

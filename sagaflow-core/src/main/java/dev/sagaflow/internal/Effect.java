@@ -1,0 +1,28 @@
+package dev.sagaflow.internal;
+
+/** What an instance needs next from the node that holds it. */
+public sealed interface Effect {
+    /** Call the forward action of step {@code index}; {@code attempt} is 1-based. */
+    record RunStep(int index, int attempt) implements Effect {
+    }
+
+    /** Call the compensation of step {@code index}. */
+    record Compensate(int index, int attempt) implements Effect {
+    }
+
+    /** A due retry: record that it resumes, then run it. */
+    record Resume() implements Effect {
+    }
+
+    /** The saga deadline passed before the point of no return: record it and compensate. */
+    record DeadlineExceeded() implements Effect {
+    }
+
+    /** Nothing to do before {@code until} (epoch ms). */
+    record Wait(long until) implements Effect {
+    }
+
+    /** Terminal: nothing more, ever. */
+    record None() implements Effect {
+    }
+}

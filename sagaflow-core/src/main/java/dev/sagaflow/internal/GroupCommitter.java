@@ -1,0 +1,173 @@
+package dev.sagaflow.internal;
+
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStore;
+import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit: the transitions of many instances share one store transaction, so durable
+ * throughput is not one fsync per transition. A single thread takes whatever has queued while the
+ * previous commit ran (up to {@code maxBatch}), so a lone write waits for no timer and a busy node
+ * gets large batches by itself.
+ *
+ * <p>A failed commit is not a failed step: the outcome of a batch whose commit threw is unknown, so
+ * each write is resolved by reading it back ({@link #resolve}); writes that did not land are queued
+ * again, those that did are reported as applied. A write is never reported failed because the store
+ * was unreachable; it waits.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+    private final SagaStore store;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long commits;
+    private long writes;
+
+    public GroupCommitter(SagaStore store, int maxBatch, String nodeId) {
+        this.store = store;
+        this.maxBatch = maxBatch;
+        this.thread = Thread.ofPlatform().name("sagaflow-commit-" + nodeId).daemon().unstarted(this::loop);
+        thread.start();
+    }
+
+    /** Queues a write; the future completes, on the commit thread, once its outcome is known. */
+    public CompletableFuture<WriteResult> submit(StoreWrite write) {
+        Pending pending = new Pending(write, new CompletableFuture<>());
+        if (!running) {
+            pending.result.completeExceptionally(new IllegalStateException("the engine is closed"));
+            return pending.result;
+        }
+        queue.add(pending);
+        return pending.result;
+    }
+
+    public long commits() {
+        return commits;
+    }
+
+    public long writes() {
+        return writes;
+    }
+
+    private void loop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                log.error("commit thread: unexpected error; the batch's writes will be resolved", e);
+                batch.forEach(p -> queue.add(p));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) throws InterruptedException {
+        List<StoreWrite> writesOfBatch = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            writesOfBatch.add(p.write);
+        }
+        List<WriteResult> results;
+        try {
+            results = store.write(writesOfBatch);
+        } catch (RuntimeException e) {
+            log.warn("commit of {} writes failed, outcome unknown; reading them back: {}", batch.size(), e.toString());
+            for (Pending p : batch) {
+                Optional<WriteResult> known = resolve(p.write);
+                if (known.isPresent()) {
+                    p.result.complete(known.get());
+                } else {
+                    queue.add(p);
+                }
+            }
+            return;
+        }
+        commits++;
+        writes += batch.size();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            try {
+                p.result.complete(results.get(i));
+            } catch (RuntimeException e) {
+                log.error("callback after commit failed for saga {}", p.write.record().id(), e);
+            }
+        }
+    }
+
+    /**
+     * Reads a write of a batch whose outcome is unknown back from the store: applied, refused, or
+     * (empty) not there, to be written again. Retries the read until the store answers.
+     */
+    private Optional<WriteResult> resolve(StoreWrite write) throws InterruptedException {
+        SagaRecord ours = write.record();
+        long backoff = 20;
+        while (true) {
+            try {
+                if (write instanceof StoreWrite.Update update) {
+                    Optional<SagaRecord> stored = store.find(ours.id());
+                    if (stored.isEmpty()) {
+                        return Optional.of(WriteResult.stale());
+                    }
+                    if (ours.writeId().equals(stored.get().writeId())) {
+                        return Optional.of(WriteResult.ok());
+                    }
+                    return stored.get().version() == update.expectedVersion() ? Optional.empty()
+                            : Optional.of(WriteResult.stale());
+                }
+                Optional<SagaRecord> holder = store.findByIdempotencyKey(ours.sagaName(), ours.idempotencyKey());
+                if (holder.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(holder.get().id().equals(ours.id()) ? WriteResult.ok()
+                        : WriteResult.conflict(holder.get().id()));
+            } catch (SagaStoreException | IllegalStateException e) {
+                log.warn("store unreachable while resolving a write of saga {}; retrying in {} ms: {}", ours.id(),
+                        backoff, e.toString());
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 2_000);
+            }
+        }
+    }
+
+    /** Commits what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.result.completeExceptionally(new IllegalStateException("the engine closed before this write committed"));
+        }
+    }
+
+    private record Pending(StoreWrite write, CompletableFuture<WriteResult> result) {
+    }
+}

@@ -1,0 +1,296 @@
+package dev.sagaflow.internal;
+
+import dev.sagaflow.SagaDefinition;
+import dev.sagaflow.SagaListener;
+import dev.sagaflow.StepContext;
+import dev.sagaflow.StepDefinition;
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the effects of the instances this node holds. Each step call runs on a virtual thread, at
+ * most {@code maxConcurrentSteps} at once; its outcome becomes a transition of the state machine,
+ * which is committed before the instance's next effect is started. An instance waiting for a due
+ * time is not held at all: its row carries the time and the poller claims it back.
+ */
+public final class SagaRunner {
+    private static final Logger log = LoggerFactory.getLogger(SagaRunner.class);
+
+    private final String nodeId;
+    private final GroupCommitter committer;
+    private final Clock clock;
+    private final long leaseMillis;
+    private final SagaListener listener;
+    private final LongConsumer wakeHint;
+    private final Semaphore stepPermits;
+    private final int maxConcurrentSteps;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, ActiveSaga> active = new ConcurrentHashMap<>();
+    private final AtomicLong writeCounter = new AtomicLong();
+    private volatile boolean closing;
+
+    public SagaRunner(String nodeId, GroupCommitter committer, Clock clock, long leaseMillis, int maxConcurrentSteps,
+                      SagaListener listener, LongConsumer wakeHint) {
+        this.nodeId = nodeId;
+        this.committer = committer;
+        this.clock = clock;
+        this.leaseMillis = leaseMillis;
+        this.listener = listener;
+        this.wakeHint = wakeHint;
+        this.maxConcurrentSteps = maxConcurrentSteps;
+        this.stepPermits = new Semaphore(maxConcurrentSteps);
+    }
+
+    public int activeCount() {
+        return active.size();
+    }
+
+    public boolean isActive(String id) {
+        return active.containsKey(id);
+    }
+
+    /** Takes charge of an instance whose row this node has just written or claimed. */
+    public void activate(SagaStateMachine machine, SagaRecord record, Object data) {
+        ActiveSaga a = new ActiveSaga(machine, record, data);
+        if (active.putIfAbsent(record.id(), a) != null) {
+            log.warn("saga {} is already active on this node; ignoring a second activation", record.id());
+            return;
+        }
+        advance(a);
+    }
+
+    /** Stamps a transition for writing by this node: next version, a write id, and the lease. */
+    public SagaRecord stamp(SagaRecord next, long expectedVersion, long now, boolean keepLease) {
+        boolean release = !keepLease || next.state().isTerminal() || (next.wakeAt() != null && next.wakeAt() > now);
+        return next.toBuilder()
+                .version(expectedVersion + 1)
+                .writeId(nodeId + ":" + writeCounter.incrementAndGet())
+                .updatedAt(now)
+                .owner(release ? null : nodeId)
+                .leaseUntil(release ? null : now + leaseMillis)
+                .build();
+    }
+
+    private void advance(ActiveSaga a) {
+        if (closing) {
+            active.remove(a.id.value(), a);
+            return;
+        }
+        long now = clock.millis();
+        SagaRecord r = a.record;
+        switch (a.machine.nextEffect(r, now)) {
+            case Effect.None none -> {
+                active.remove(a.id.value(), a);
+                listener.onSagaEnded(a.id, r.sagaName(), r.state());
+            }
+            case Effect.Wait wait -> {
+                active.remove(a.id.value(), a);
+                wakeHint.accept(wait.until());
+            }
+            case Effect.Resume resume -> record(a, a.machine.resume(r, now), null, null);
+            case Effect.DeadlineExceeded deadline -> record(a, a.machine.deadlineExceeded(r, now), null, null);
+            case Effect.RunStep step -> {
+                a.dueNanos = System.nanoTime();
+                threads.execute(() -> runStep(a, step));
+            }
+            case Effect.Compensate compensate -> {
+                a.dueNanos = System.nanoTime();
+                threads.execute(() -> runCompensation(a, compensate));
+            }
+        }
+    }
+
+    private void runStep(ActiveSaga a, Effect.RunStep effect) {
+        SagaRecord r = a.record;
+        SagaDefinition<Object> definition = definitionOf(a);
+        StepDefinition<Object> step = definition.step(effect.index());
+        StepContext context = context(a, step.name(), effect.attempt());
+        Long timeout = attemptTimeout(r, definition, step);
+        long started = System.nanoTime();
+        Transition transition;
+        Object newData = null;
+        boolean succeeded = false;
+        if (!acquirePermit()) {
+            return;
+        }
+        try {
+            Object data = a.data();
+            Object returned = call(() -> step.action().apply(data, context), timeout);
+            newData = returned == null ? data : returned;
+            long millis = elapsedMillis(started);
+            try {
+                Object after = newData;
+                String json = after == data ? r.data() : Json.encode(after, "saga " + r.id());
+                IntPredicate runs = i -> definition.step(i).runsFor(after);
+                transition = a.machine.stepSucceeded(r, effect.index(), json, runs, millis, clock.millis());
+                succeeded = true;
+            } catch (RuntimeException e) {
+                newData = null;
+                transition = a.machine.stepFailed(r, effect.index(),
+                        StepError.unknownOutcome("step returned, but its result cannot be recorded: " + e.getMessage()),
+                        millis, clock.millis());
+            }
+        } catch (TimeoutException e) {
+            transition = a.machine.stepFailed(r, effect.index(), StepError.timeout(timeout), elapsedMillis(started), clock.millis());
+        } catch (InterruptedException e) {
+            active.remove(a.id.value(), a);
+            return;
+        } catch (Throwable e) {
+            transition = a.machine.stepFailed(r, effect.index(), StepError.of(e, step.retry().isRetryable(e)),
+                    elapsedMillis(started), clock.millis());
+        } finally {
+            stepPermits.release();
+        }
+        record(a, transition, newData, new Attempt(step.name(), false, succeeded));
+    }
+
+    private void runCompensation(ActiveSaga a, Effect.Compensate effect) {
+        SagaRecord r = a.record;
+        StepDefinition<Object> step = definitionOf(a).step(effect.index());
+        StepContext context = context(a, step.name(), effect.attempt());
+        long started = System.nanoTime();
+        Transition transition;
+        boolean succeeded = false;
+        if (!acquirePermit()) {
+            return;
+        }
+        try {
+            Object data = a.data();
+            call(() -> {
+                step.compensation().compensate(data, context);
+                return null;
+            }, step.timeout() == null ? null : step.timeout().toMillis());
+            transition = a.machine.compensationSucceeded(r, effect.index(), elapsedMillis(started), clock.millis());
+            succeeded = true;
+        } catch (TimeoutException e) {
+            transition = a.machine.compensationFailed(r, effect.index(), StepError.timeout(step.timeout().toMillis()),
+                    elapsedMillis(started), clock.millis());
+        } catch (InterruptedException e) {
+            active.remove(a.id.value(), a);
+            return;
+        } catch (Throwable e) {
+            transition = a.machine.compensationFailed(r, effect.index(), StepError.of(e, true),
+                    elapsedMillis(started), clock.millis());
+        } finally {
+            stepPermits.release();
+        }
+        record(a, transition, null, new Attempt(step.name(), true, succeeded));
+    }
+
+    /** Commits a transition; once it is durable, moves the instance on. */
+    private void record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
+        SagaRecord before = a.record;
+        SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), true);
+        CompletableFuture<WriteResult> written =
+                committer.submit(new StoreWrite.Update(next, before.version(), transition.history()));
+        written.whenComplete((result, error) -> {
+            if (error != null || !result.isApplied()) {
+                // Refused: another writer (an operator, or a node that took over) moved the instance;
+                // whoever holds it now continues from the stored row.
+                log.debug("saga {}: write of version {} not applied ({})", a.id, next.version(),
+                        error != null ? error.toString() : "stale");
+                active.remove(a.id.value(), a);
+                return;
+            }
+            a.record = next;
+            if (newData != null) {
+                a.data = newData;
+            }
+            if (attempt != null) {
+                listener.onAttemptRecorded(a.id, next.sagaName(), attempt.step, attempt.compensation, attempt.succeeded,
+                        System.nanoTime() - a.dueNanos);
+            }
+            advance(a);
+        });
+    }
+
+    private boolean acquirePermit() {
+        try {
+            stepPermits.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The attempt's time limit: the step's timeout, cut short by the saga deadline while it still applies. */
+    private Long attemptTimeout(SagaRecord r, SagaDefinition<Object> definition, StepDefinition<Object> step) {
+        Long limit = step.timeout() == null ? null : step.timeout().toMillis();
+        if (r.deadlineAt() != null && r.stepIndex() < definition.pointOfNoReturn()) {
+            long left = Math.max(1, r.deadlineAt() - clock.millis());
+            limit = limit == null ? left : Math.min(limit, left);
+        }
+        return limit;
+    }
+
+    private Object call(Callable<Object> body, Long timeoutMillis) throws Throwable {
+        if (timeoutMillis == null) {
+            return body.call();
+        }
+        FutureTask<Object> task = new FutureTask<>(body);
+        threads.execute(task);
+        try {
+            return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw e;
+        }
+    }
+
+    private StepContext context(ActiveSaga a, String stepName, int attempt) {
+        return new StepContext(a.id, stepName, attempt, StepContext.idempotencyKey(a.id, stepName),
+                a.record.correlationId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SagaDefinition<Object> definitionOf(ActiveSaga a) {
+        return (SagaDefinition<Object>) a.machine.definition();
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * Stops starting effects and waits up to {@code waitMillis} for the calls under way to end and
+     * their outcomes to be queued for commit.
+     */
+    public void close(long waitMillis) {
+        closing = true;
+        try {
+            if (stepPermits.tryAcquire(maxConcurrentSteps, waitMillis, TimeUnit.MILLISECONDS)) {
+                stepPermits.release(maxConcurrentSteps);
+            } else {
+                log.warn("closing with step calls still running; their instances resume on the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads.shutdownNow();
+    }
+
+    private record Attempt(String step, boolean compensation, boolean succeeded) {
+    }
+}

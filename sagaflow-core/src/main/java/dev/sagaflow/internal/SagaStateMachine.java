@@ -1,0 +1,299 @@
+package dev.sagaflow.internal;
+
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.HistoryEventType;
+import dev.sagaflow.IllegalSagaStateException;
+import dev.sagaflow.SagaDefinition;
+import dev.sagaflow.SagaState;
+import dev.sagaflow.StepDefinition;
+import dev.sagaflow.StepKind;
+import dev.sagaflow.spi.SagaRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntPredicate;
+
+/**
+ * The one place where a saga instance's transitions are decided. Pure: given the instance row and
+ * an event (and the time, and a random number for jitter) it returns the next row and the history
+ * entries; it does no I/O and runs no user code except step conditions, which must be pure.
+ * Stores persist its answers, the engine runs the effects it names.
+ */
+public final class SagaStateMachine {
+    private final SagaDefinition<?> definition;
+    private final DoubleSupplier random;
+
+    public SagaStateMachine(SagaDefinition<?> definition, DoubleSupplier random) {
+        this.definition = definition;
+        this.random = random;
+    }
+
+    public SagaDefinition<?> definition() {
+        return definition;
+    }
+
+    /** What the instance needs next. */
+    public Effect nextEffect(SagaRecord r, long now) {
+        if (r.state().isTerminal()) {
+            return new Effect.None();
+        }
+        if (isForward(r.state()) && deadlinePassed(r, now)) {
+            return new Effect.DeadlineExceeded();
+        }
+        if (r.wakeAt() != null && r.wakeAt() > now) {
+            return new Effect.Wait(r.wakeAt());
+        }
+        return switch (r.state()) {
+            case WAITING -> new Effect.Resume();
+            case STARTED, RUNNING -> new Effect.RunStep(r.stepIndex(), r.attempt() + 1);
+            case COMPENSATING, COMPENSATION_STALLED -> new Effect.Compensate(top(r), r.attempt() + 1);
+            default -> throw new IllegalStateException("unreachable: " + r.state());
+        };
+    }
+
+    /** The first transition of a new instance: moves to its first step whose condition holds. */
+    public Transition start(SagaRecord initial, IntPredicate stepRuns, long now) {
+        Change c = new Change(initial, now);
+        c.event(HistoryEventType.SAGA_STARTED, null, 0, 0, "correlation id " + initial.correlationId());
+        advance(c, -1, stepRuns, now);
+        return c.done();
+    }
+
+    public Transition stepSucceeded(SagaRecord r, int step, String newData, IntPredicate stepRuns,
+                                    long durationMillis, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        StepDefinition<?> def = definition.step(step);
+        c.event(HistoryEventType.STEP_SUCCEEDED, def.name(), r.attempt() + 1, durationMillis, null);
+        if (def.hasCompensation()) {
+            c.b.completed(push(r.completed(), step));
+        }
+        c.b.data(newData);
+        advance(c, step, stepRuns, now);
+        return c.done();
+    }
+
+    public Transition stepFailed(SagaRecord r, int step, StepError error, long durationMillis, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        StepDefinition<?> def = definition.step(step);
+        int attempts = r.attempt() + 1;
+        boolean unknown = r.outcomeUnknown() || error.timedOut();
+        c.event(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error.description());
+        c.b.attempt(attempts).outcomeUnknown(unknown);
+        boolean retryable = def.kind() == StepKind.RETRIABLE || error.retryable();
+        if (retryable && def.retry().allowsAnotherAttempt(attempts)) {
+            long due = now + def.retry().delayMillis(attempts, random.getAsDouble());
+            if (r.deadlineAt() != null && step < definition.pointOfNoReturn() && due >= r.deadlineAt()) {
+                c.event(HistoryEventType.DEADLINE_EXCEEDED, def.name(), attempts, 0,
+                        "the next retry would come after the saga deadline " + Instant.ofEpochMilli(r.deadlineAt()));
+                compensate(c, c.b.build(), "deadline exceeded at step '" + def.name() + "'", unknown, false);
+                return c.done();
+            }
+            c.event(HistoryEventType.RETRY_SCHEDULED, def.name(), attempts + 1, 0, "due " + Instant.ofEpochMilli(due));
+            c.b.state(due > now ? SagaState.WAITING : SagaState.RUNNING).wakeAt(due);
+            return c.done();
+        }
+        String reason = "step '" + def.name() + "' failed after " + attempts
+                + (attempts == 1 ? " attempt: " : " attempts: ") + error.description();
+        compensate(c, c.b.build(), reason, unknown, false);
+        return c.done();
+    }
+
+    public Transition compensationSucceeded(SagaRecord r, int step, long durationMillis, long now) {
+        requireCompensation(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.COMPENSATION_SUCCEEDED, definition.step(step).name(), r.attempt() + 1, durationMillis, null);
+        List<Integer> rest = r.completed().subList(0, r.completed().size() - 1);
+        c.b.completed(rest).attempt(0);
+        if (rest.isEmpty()) {
+            finishCompensation(c, r);
+        } else {
+            c.b.state(SagaState.COMPENSATING).wakeAt(now);
+        }
+        return c.done();
+    }
+
+    public Transition compensationFailed(SagaRecord r, int step, StepError error, long durationMillis, long now) {
+        requireCompensation(r, step);
+        Change c = new Change(r, now);
+        String name = definition.step(step).name();
+        int attempts = r.attempt() + 1;
+        c.event(HistoryEventType.COMPENSATION_FAILED, name, attempts, durationMillis, error.description());
+        long due = now + definition.compensationRetry().delayMillis(attempts, random.getAsDouble());
+        boolean stalled = attempts >= definition.stallAfterAttempts();
+        if (stalled && r.state() != SagaState.COMPENSATION_STALLED) {
+            c.event(HistoryEventType.COMPENSATION_STALLED, name, attempts, 0,
+                    "still retried; next attempt due " + Instant.ofEpochMilli(due));
+        }
+        c.b.attempt(attempts).state(stalled ? SagaState.COMPENSATION_STALLED : SagaState.COMPENSATING).wakeAt(due);
+        return c.done();
+    }
+
+    /** A due retry is taken up: WAITING becomes RUNNING. */
+    public Transition resume(SagaRecord r, long now) {
+        if (r.state() != SagaState.WAITING) {
+            throw new IllegalStateException("resume of a saga that is " + r.state());
+        }
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.STEP_RESUMED, definition.step(r.stepIndex()).name(), r.attempt() + 1, 0, null);
+        c.b.state(SagaState.RUNNING).wakeAt(now);
+        return c.done();
+    }
+
+    public Transition deadlineExceeded(SagaRecord r, long now) {
+        if (!isForward(r.state()) || !deadlinePassed(r, now)) {
+            throw new IllegalStateException("deadline transition of a saga that is " + r.state() + " within its deadline");
+        }
+        Change c = new Change(r, now);
+        String step = definition.step(r.stepIndex()).name();
+        c.event(HistoryEventType.DEADLINE_EXCEEDED, step, 0, 0, "deadline " + Instant.ofEpochMilli(r.deadlineAt()));
+        compensate(c, r, "deadline exceeded at step '" + step + "'", mayHaveRun(r), false);
+        return c.done();
+    }
+
+    /**
+     * An operator aborts the saga: its completed steps are compensated and it ends CANCELLED. The
+     * step in progress, whose call may be under way, is compensated too: its late result will be
+     * refused by the version check, so its effect must not be left behind.
+     */
+    public Transition cancel(SagaRecord r, long now) {
+        if (r.state().isTerminal()) {
+            throw new IllegalSagaStateException("Saga " + r.id() + " cannot be cancelled: it is already " + r.state());
+        }
+        Change c = new Change(r, now);
+        if (r.state().isCompensating()) {
+            if (r.cancelRequested()) {
+                return c.done();
+            }
+            c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, "already compensating; it will end CANCELLED");
+            c.b.cancelRequested(true);
+            return c.done();
+        }
+        if (r.stepIndex() >= definition.pointOfNoReturn()) {
+            throw new IllegalSagaStateException("Saga " + r.id() + " cannot be cancelled: it is past its point of no return (step '"
+                    + definition.step(definition.pointOfNoReturn() - 1).name() + "') and will complete");
+        }
+        c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, null);
+        compensate(c, r, "cancelled by an operator", mayHaveRun(r), true);
+        return c.done();
+    }
+
+    /** An operator asks for a compensating (usually stalled) saga's compensation to be retried now. */
+    public Transition retry(SagaRecord r, long now) {
+        if (!r.state().isCompensating()) {
+            throw new IllegalSagaStateException("Saga " + r.id() + " cannot be retried: it is " + r.state()
+                    + "; only a COMPENSATION_STALLED or COMPENSATING saga can be");
+        }
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.OPERATOR_RETRY, definition.step(top(r)).name(), 0, 0, null);
+        c.b.state(SagaState.COMPENSATING).attempt(0).wakeAt(now);
+        return c.done();
+    }
+
+    private void advance(Change c, int from, IntPredicate stepRuns, long now) {
+        int next = from + 1;
+        while (next < definition.steps().size() && !stepRuns.test(next)) {
+            c.event(HistoryEventType.STEP_SKIPPED, definition.step(next).name(), 0, 0, "condition does not hold");
+            next++;
+        }
+        c.b.stepIndex(next).attempt(0).outcomeUnknown(false);
+        if (next == definition.steps().size()) {
+            c.event(HistoryEventType.SAGA_COMPLETED, null, 0, 0, null);
+            c.b.state(SagaState.COMPLETED).wakeAt(null).owner(null).leaseUntil(null);
+            return;
+        }
+        c.b.state(SagaState.RUNNING).wakeAt(now);
+        SagaRecord moved = c.b.build();
+        if (deadlinePassed(moved, now)) {
+            c.event(HistoryEventType.DEADLINE_EXCEEDED, definition.step(next).name(), 0, 0,
+                    "deadline " + Instant.ofEpochMilli(moved.deadlineAt()));
+            compensate(c, moved, "deadline exceeded before step '" + definition.step(next).name() + "'", false, false);
+        }
+    }
+
+    /** Moves to compensation; {@code includeCurrent} adds the current step, whose outcome is unknown. */
+    private void compensate(Change c, SagaRecord r, String reason, boolean includeCurrent, boolean cancel) {
+        List<Integer> stack = r.completed();
+        if (includeCurrent && r.stepIndex() < definition.steps().size()
+                && definition.step(r.stepIndex()).hasCompensation() && !stack.contains(r.stepIndex())) {
+            stack = push(stack, r.stepIndex());
+        }
+        c.event(HistoryEventType.COMPENSATION_STARTED, null, 0, 0, reason);
+        c.b.completed(stack).failure(reason).cancelRequested(cancel).attempt(0).outcomeUnknown(false);
+        if (stack.isEmpty()) {
+            finishCompensation(c, c.b.build());
+        } else {
+            c.b.state(SagaState.COMPENSATING).wakeAt(c.now);
+        }
+    }
+
+    private void finishCompensation(Change c, SagaRecord r) {
+        boolean cancelled = r.cancelRequested();
+        c.event(cancelled ? HistoryEventType.SAGA_CANCELLED : HistoryEventType.SAGA_FAILED, null, 0, 0, r.failure());
+        c.b.state(cancelled ? SagaState.CANCELLED : SagaState.FAILED).wakeAt(null).owner(null).leaseUntil(null);
+    }
+
+    /** Whether the current step's call may have taken effect: it may be running, or an attempt timed out. */
+    private static boolean mayHaveRun(SagaRecord r) {
+        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown();
+    }
+
+    private boolean deadlinePassed(SagaRecord r, long now) {
+        return r.deadlineAt() != null && now >= r.deadlineAt() && r.stepIndex() < definition.pointOfNoReturn();
+    }
+
+    private static boolean isForward(SagaState state) {
+        return state == SagaState.STARTED || state == SagaState.RUNNING || state == SagaState.WAITING;
+    }
+
+    private static int top(SagaRecord r) {
+        return r.completed().get(r.completed().size() - 1);
+    }
+
+    private static List<Integer> push(List<Integer> stack, int step) {
+        List<Integer> pushed = new ArrayList<>(stack);
+        pushed.add(step);
+        return pushed;
+    }
+
+    private static void requireForwardStep(SagaRecord r, int step) {
+        if (!isForward(r.state()) || r.stepIndex() != step) {
+            throw new IllegalStateException("step " + step + " result for saga " + r.id() + " that is " + r.state()
+                    + " at step " + r.stepIndex());
+        }
+    }
+
+    private static void requireCompensation(SagaRecord r, int step) {
+        if (!r.state().isCompensating() || r.completed().isEmpty() || top(r) != step) {
+            throw new IllegalStateException("compensation " + step + " result for saga " + r.id() + " that is "
+                    + r.state() + " with " + r.completed() + " to compensate");
+        }
+    }
+
+    /** A row being changed plus the history entries that explain the change. */
+    private static final class Change {
+        final SagaRecord.Builder b;
+        final long now;
+        final int firstSeq;
+        final List<HistoryEvent> events = new ArrayList<>(4);
+
+        Change(SagaRecord r, long now) {
+            this.b = r.toBuilder().updatedAt(now);
+            this.now = now;
+            this.firstSeq = r.historySize() + 1;
+        }
+
+        void event(HistoryEventType type, String step, int attempt, long durationMillis, String detail) {
+            events.add(new HistoryEvent(firstSeq + events.size(), Instant.ofEpochMilli(now), type, step, attempt,
+                    durationMillis == 0 ? Duration.ZERO : Duration.ofMillis(durationMillis), detail));
+        }
+
+        Transition done() {
+            return new Transition(b.historySize(firstSeq - 1 + events.size()).build(), events);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sagaflow.spi;
+
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.SagaQuery;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where saga instances and their histories live. A store persists and fences; it never decides a
+ * transition. Every implementation passes the contract suite {@code SagaStoreContract}.
+ * Implementations are safe for use by several threads.
+ */
+public interface SagaStore extends AutoCloseable {
+
+    /**
+     * Called once when an engine node starts on this store. A single-node store (SQLite) takes its
+     * exclusive lock here and hands back the leases a crashed predecessor left behind.
+     */
+    void open(String nodeId);
+
+    /**
+     * Applies the writes in one transaction, each on its own terms (a refused write does not undo the
+     * others), and returns one result per write, in order.
+     *
+     * @throws SagaStoreException when the outcome is unknown: nothing or everything may have committed
+     */
+    List<WriteResult> write(List<StoreWrite> writes);
+
+    /**
+     * Claims up to {@code limit} non-terminal instances of the named sagas whose {@code wakeAt} has
+     * come and whose lease is free or expired: sets the owner and lease, increments the version
+     * (so the previous holder's writes are refused) and returns them as claimed.
+     */
+    List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit);
+
+    /** Extends the lease of every instance this node owns. */
+    void renewLeases(String nodeId, long leaseUntil);
+
+    /** Frees every lease this node holds, on a graceful stop. */
+    void releaseLeases(String nodeId);
+
+    Optional<SagaRecord> find(String id);
+
+    Optional<SagaRecord> findByIdempotencyKey(String sagaName, String idempotencyKey);
+
+    /** The instance's history in sequence order. */
+    List<HistoryEvent> history(String id);
+
+    /** Instances matching the query, newest first. */
+    List<SagaRecord> list(SagaQuery query);
+
+    /** The earliest {@code wakeAt} among non-terminal instances, if any: lets an idle node sleep until then. */
+    Optional<Long> nextWakeAt(Collection<String> sagaNames);
+
+    @Override
+    void close();
+}
