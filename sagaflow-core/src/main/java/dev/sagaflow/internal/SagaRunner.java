@@ -71,10 +71,15 @@ public final class SagaRunner {
     /** Takes charge of an instance whose row this node has just written or claimed. */
     public void activate(SagaStateMachine machine, SagaRecord record, Object data) {
         ActiveSaga a = new ActiveSaga(machine, record, data);
-        if (active.putIfAbsent(record.id(), a) != null) {
-            log.warn("saga {} is already active on this node; ignoring a second activation", record.id());
+        ActiveSaga stale = active.put(record.id(), a);
+        if (stale != null && stale.record.version() >= record.version()) {
+            active.replace(record.id(), a, stale);
+            log.warn("saga {}: ignoring activation at version {}, already held at version {}", record.id(),
+                    record.version(), stale.record.version());
             return;
         }
+        // A newer row (an operator's write, then a claim) replaces a holder whose call may still be
+        // under way; that holder's next write is refused by the version check and it lets go.
         advance(a);
     }
 

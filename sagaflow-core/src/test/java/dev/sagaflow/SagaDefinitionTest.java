@@ -1,0 +1,81 @@
+package dev.sagaflow;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SagaDefinitionTest {
+    record Data(int n) {
+    }
+
+    static StepAction<Data> same() {
+        return (d, c) -> d;
+    }
+
+    @Test
+    void aCompensatableStepAfterThePivotIsRejectedByName() {
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .pivot("ship").invoke(same())
+                .step("refund").invoke(same()).compensateWith((d, c) -> { })
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessage("Invalid saga definition 's' v1: step 'refund' is compensatable but comes after 'ship', "
+                        + "the point of no return; steps after it must be retriable");
+    }
+
+    @Test
+    void aRetriableStepThatCanGiveUpIsRejected() {
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .retriable("mail").invoke(same()).retry(RetryPolicy.builder().maxAttempts(5).build())
+                .build())
+                .hasMessageContaining("retriable step 'mail' has a retry policy that can give up (maxAttempts 5)");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .retriable("mail").invoke(same())
+                .retry(RetryPolicy.builder().maxAttempts(RetryPolicy.UNLIMITED).nonRetryable(IllegalStateException.class).build())
+                .build())
+                .hasMessageContaining("retriable step 'mail' has a retry policy that can give up (non-retryable errors");
+    }
+
+    @Test
+    void otherRulesNameTheStepAndTheProblem() {
+        assertThatThrownBy(() -> Saga.define("s", Data.class).build()).hasMessageContaining("it has no steps");
+        assertThatThrownBy(() -> Saga.define("s", Data.class).step("a").build())
+                .hasMessageContaining("step 'a' has no action: call invoke(...)");
+        assertThatThrownBy(() -> Saga.define("s", Data.class).step("a").invoke(same()).step("a").invoke(same()).build())
+                .hasMessageContaining("step 'a' is defined twice");
+        assertThatThrownBy(() -> Saga.define("s", Data.class).pivot("a").invoke(same()).pivot("b").invoke(same()).build())
+                .hasMessageContaining("pivot step 'b' comes after 'a'");
+        assertThatThrownBy(() -> Saga.define("s", Data.class).pivot("a").invoke(same()).compensateWith((d, c) -> { }).build())
+                .hasMessageContaining("pivot step 'a' has a compensation");
+        assertThatThrownBy(() -> Saga.define("bad/name", Data.class).step("a").invoke(same()).build())
+                .hasMessageContaining("saga name 'bad/name' must be");
+        assertThatThrownBy(() -> Saga.define("s", Data.class).step("a").invoke(same()).timeout(Duration.ZERO).build())
+                .hasMessageContaining("step 'a' has a timeout that is not positive");
+        assertThatThrownBy(() -> Saga.define("s", Data.class).compensationRetry(RetryPolicy.defaults()).step("a").invoke(same()).build())
+                .hasMessageContaining("compensationRetry must retry without limit");
+    }
+
+    @Test
+    void thePointOfNoReturnFollowsThePivotOrTheFirstRetriableStep() {
+        assertThat(Saga.define("s", Data.class).step("a").invoke(same()).pivot("b").invoke(same())
+                .retriable("c").invoke(same()).build().pointOfNoReturn()).isEqualTo(2);
+        assertThat(Saga.define("s", Data.class).step("a").invoke(same()).retriable("c").invoke(same())
+                .build().pointOfNoReturn()).isEqualTo(1);
+        assertThat(Saga.define("s", Data.class).step("a").invoke(same()).build().pointOfNoReturn()).isEqualTo(1);
+    }
+
+    @Test
+    void retryPolicyDelaysGrowAndAreCapped() {
+        RetryPolicy p = RetryPolicy.builder().initialDelay(Duration.ofMillis(100)).multiplier(2)
+                .maxDelay(Duration.ofMillis(500)).jitter(0.2).build();
+        assertThat(p.delayMillis(1, 0.5)).isEqualTo(100);
+        assertThat(p.delayMillis(3, 0.5)).isEqualTo(400);
+        assertThat(p.delayMillis(10, 0.5)).isEqualTo(500);
+        assertThat(p.delayMillis(1, 0.0)).isEqualTo(80);
+        assertThat(p.delayMillis(1, 0.999)).isBetween(119L, 120L);
+        assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5).build()).hasMessageContaining("jitter must be in [0, 1)");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sagaflow.testing;
+
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.SagaQuery;
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStore;
+import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteResult;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps a store and makes some batch writes fail in the two ways a real database does: before
+ * anything is committed (connection lost), and after the commit happened (the reply timed out).
+ * The engine cannot tell the two apart, which is the point.
+ */
+public final class FaultInjectingStore implements SagaStore {
+    private final SagaStore delegate;
+    private final Random random;
+    private final double failBeforeCommit;
+    private final double failAfterCommit;
+    public final AtomicInteger failedBeforeCommit = new AtomicInteger();
+    public final AtomicInteger failedAfterCommit = new AtomicInteger();
+
+    public FaultInjectingStore(SagaStore delegate, long seed, double failBeforeCommit, double failAfterCommit) {
+        this.delegate = delegate;
+        this.random = new Random(seed);
+        this.failBeforeCommit = failBeforeCommit;
+        this.failAfterCommit = failAfterCommit;
+    }
+
+    @Override
+    public List<WriteResult> write(List<StoreWrite> writes) {
+        double roll;
+        synchronized (random) {
+            roll = random.nextDouble();
+        }
+        if (roll < failBeforeCommit) {
+            failedBeforeCommit.incrementAndGet();
+            throw new SagaStoreException("injected: connection lost before commit");
+        }
+        List<WriteResult> results = delegate.write(writes);
+        if (roll < failBeforeCommit + failAfterCommit) {
+            failedAfterCommit.incrementAndGet();
+            throw new SagaStoreException("injected: timeout after the commit happened");
+        }
+        return results;
+    }
+
+    @Override
+    public void open(String nodeId) {
+        delegate.open(nodeId);
+    }
+
+    @Override
+    public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
+        return delegate.claimDue(nodeId, now, leaseUntil, sagaNames, limit);
+    }
+
+    @Override
+    public void renewLeases(String nodeId, long leaseUntil) {
+        delegate.renewLeases(nodeId, leaseUntil);
+    }
+
+    @Override
+    public void releaseLeases(String nodeId) {
+        delegate.releaseLeases(nodeId);
+    }
+
+    @Override
+    public Optional<SagaRecord> find(String id) {
+        return delegate.find(id);
+    }
+
+    @Override
+    public Optional<SagaRecord> findByIdempotencyKey(String sagaName, String idempotencyKey) {
+        return delegate.findByIdempotencyKey(sagaName, idempotencyKey);
+    }
+
+    @Override
+    public List<HistoryEvent> history(String id) {
+        return delegate.history(id);
+    }
+
+    @Override
+    public List<SagaRecord> list(SagaQuery query) {
+        return delegate.list(query);
+    }
+
+    @Override
+    public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
+        return delegate.nextWakeAt(sagaNames);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
