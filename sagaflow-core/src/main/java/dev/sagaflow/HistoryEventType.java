@@ -1,6 +1,10 @@
 package dev.sagaflow;
 
-/** What happened to a saga instance; one row of its append-only history each. */
+/**
+ * What happened to a saga instance; one row of its append-only history each. An attempt's start is
+ * not an entry of its own: its outcome (succeeded or failed) carries the attempt's duration, which
+ * saves a commit per step.
+ */
 public enum HistoryEventType {
     SAGA_STARTED,
     /** A step attempt returned; {@code duration} is the attempt's own time. */
