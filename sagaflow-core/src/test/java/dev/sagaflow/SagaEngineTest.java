@@ -3,6 +3,7 @@ package dev.sagaflow;
 import dev.sagaflow.memory.InMemorySagaStore;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.testing.FlakySaga;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -242,14 +243,7 @@ class SagaEngineTest {
     @Test
     void aDueRetryResumesOnTimeAfterARestart() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        SagaDefinition<Order> saga = Saga.define("order", Order.class)
-                .step("flaky").invoke((o, c) -> {
-                    if (calls.incrementAndGet() == 1) {
-                        throw new IllegalStateException("first call fails");
-                    }
-                    return o;
-                }).retry(RetryPolicy.builder().initialDelay(Duration.ofMillis(800)).jitter(0).build())
-                .build();
+        SagaDefinition<Order> saga = FlakySaga.failingOnce("order", Order.class, calls, Duration.ofMillis(800));
         engine(saga);
         SagaId id = engine.start("order", new Order("o1", 10, null), "o1");
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.get(id).state() == SagaState.WAITING);

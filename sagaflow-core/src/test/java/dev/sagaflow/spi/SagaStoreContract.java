@@ -1,0 +1,298 @@
+package dev.sagaflow.spi;
+
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.HistoryEventType;
+import dev.sagaflow.SagaQuery;
+import dev.sagaflow.SagaState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link SagaStore} must do, whatever it stores into. A store module extends this class
+ * and supplies a fresh, empty store per test.
+ */
+public abstract class SagaStoreContract {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final Set<String> NAMES = Set.of("order");
+
+    protected SagaStore store;
+
+    /** A new, empty store for one test. */
+    protected abstract SagaStore newStore() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = newStore();
+        store.open("node-a");
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    protected static SagaRecord row(String id, String key) {
+        return row(id, key, T0);
+    }
+
+    private static SagaRecord row(String id, String key, long createdAt) {
+        return new SagaRecord(id, "order", 3, key, "corr-" + key, SagaState.STARTED, "{\"sku\":\"A-1\",\"qty\":2}",
+                0, 0, false, List.of(), false, null, T0, T0 + 60_000, "node-a", T0 + 30_000, 1, "w-" + id, 1,
+                createdAt, createdAt);
+    }
+
+    private static HistoryEvent event(int seq, HistoryEventType type, String step) {
+        return new HistoryEvent(seq, Instant.ofEpochMilli(T0 + seq), type, step, step == null ? 0 : 1,
+                Duration.ofNanos(1_234_000), step == null ? null : "detail " + seq);
+    }
+
+    private WriteResult insert(SagaRecord r) {
+        return store.write(List.of(new StoreWrite.Insert(r, List.of(event(1, HistoryEventType.SAGA_STARTED, null)))))
+                .getFirst();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void anInsertedInstanceReadsBackFieldForField() {
+        SagaRecord r = row(newId(), "k1").toBuilder().completed(List.of(0, 2, 1)).outcomeUnknown(true)
+                .cancelRequested(true).failure("card declined").build();
+        assertThat(insert(r).isApplied()).isTrue();
+
+        assertThat(store.find(r.id())).contains(r);
+        assertThat(store.findByIdempotencyKey("order", "k1")).contains(r);
+        assertThat(store.find("missing")).isEmpty();
+        assertThat(store.findByIdempotencyKey("order", "missing")).isEmpty();
+    }
+
+    @Test
+    void nullableFieldsStayNull() {
+        SagaRecord r = new SagaRecord(newId(), "order", 1, "k", null, SagaState.COMPLETED, "{}", 4, 0, false,
+                List.of(), false, null, null, null, null, null, 7, null, 0, T0, T0);
+        insert(r);
+        assertThat(store.find(r.id())).contains(r);
+    }
+
+    @Test
+    void aSecondInsertWithTheSameKeyIsRefusedAndNamesTheHolder() {
+        SagaRecord first = row(newId(), "same-key");
+        SagaRecord second = row(newId(), "same-key").toBuilder().data("{\"other\":true}").build();
+        insert(first);
+
+        WriteResult result = insert(second);
+
+        assertThat(result.isApplied()).isFalse();
+        assertThat(result.existingId()).isEqualTo(first.id());
+        assertThat(store.find(second.id())).isEmpty();
+        assertThat(store.find(first.id())).contains(first);
+        assertThat(store.history(first.id())).hasSize(1);
+        assertThat(store.history(second.id())).isEmpty();
+    }
+
+    @Test
+    void theSameKeyUnderAnotherSagaNameIsAnotherInstance() {
+        SagaRecord order = row(newId(), "k");
+        SagaRecord refund = new SagaRecord(newId(), "refund", 1, "k", null, SagaState.STARTED, "{}", 0, 0, false,
+                List.of(), false, null, T0, null, null, null, 1, null, 0, T0, T0);
+        assertThat(insert(order).isApplied()).isTrue();
+        assertThat(insert(refund).isApplied()).isTrue();
+    }
+
+    @Test
+    void anUpdateAtTheExpectedVersionAppliesAndAppendsHistory() {
+        SagaRecord r = row(newId(), "k");
+        insert(r);
+        SagaRecord next = r.toBuilder().state(SagaState.RUNNING).stepIndex(1).completed(List.of(0)).version(2)
+                .historySize(2).data("{\"sku\":\"A-1\",\"qty\":2,\"charge\":\"c-9\"}").build();
+
+        List<WriteResult> results = store.write(List.of(new StoreWrite.Update(next, 1,
+                List.of(event(2, HistoryEventType.STEP_SUCCEEDED, "reserve")))));
+
+        assertThat(results).containsExactly(WriteResult.ok());
+        assertThat(store.find(r.id())).contains(next);
+        assertThat(store.history(r.id())).extracting(HistoryEvent::seq, HistoryEvent::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, HistoryEventType.SAGA_STARTED),
+                        org.assertj.core.groups.Tuple.tuple(2, HistoryEventType.STEP_SUCCEEDED));
+    }
+
+    @Test
+    void historyEntriesReadBackWithTheirFields() {
+        SagaRecord r = row(newId(), "k");
+        HistoryEvent withEverything = event(2, HistoryEventType.STEP_FAILED, "charge");
+        insert(r);
+        store.write(List.of(new StoreWrite.Update(r.toBuilder().version(2).historySize(2).build(), 1,
+                List.of(withEverything))));
+
+        List<HistoryEvent> history = store.history(r.id());
+
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).step()).isNull();
+        assertThat(history.get(0).detail()).isNull();
+        HistoryEvent read = history.get(1);
+        assertThat(read.at()).isEqualTo(withEverything.at());
+        assertThat(read.step()).isEqualTo("charge");
+        assertThat(read.attempt()).isEqualTo(1);
+        assertThat(read.duration()).isEqualTo(Duration.ofNanos(1_234_000));
+        assertThat(read.detail()).isEqualTo("detail 2");
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedAndNothingOfItIsApplied() {
+        SagaRecord r = row(newId(), "k");
+        insert(r);
+        SagaRecord stale = r.toBuilder().state(SagaState.FAILED).version(6).historySize(2).build();
+
+        List<WriteResult> results = store.write(List.of(new StoreWrite.Update(stale, 5,
+                List.of(event(2, HistoryEventType.SAGA_FAILED, null)))));
+
+        assertThat(results).containsExactly(WriteResult.stale());
+        assertThat(store.find(r.id())).contains(r);
+        assertThat(store.history(r.id())).hasSize(1);
+    }
+
+    @Test
+    void anUpdateOfAnUnknownInstanceIsRefused() {
+        SagaRecord ghost = row(newId(), "ghost");
+        assertThat(store.write(List.of(new StoreWrite.Update(ghost, 0, List.of())))).containsExactly(WriteResult.stale());
+        assertThat(store.find(ghost.id())).isEmpty();
+    }
+
+    @Test
+    void eachWriteOfABatchStandsOnItsOwnAndResultsComeInOrder() {
+        SagaRecord a = row(newId(), "a");
+        SagaRecord b = row(newId(), "b");
+        SagaRecord taken = row(newId(), "a");
+        insert(a);
+        insert(b);
+
+        List<WriteResult> results = store.write(List.of(
+                new StoreWrite.Update(a.toBuilder().version(2).attempt(1).build(), 1, List.of()),
+                new StoreWrite.Update(b.toBuilder().version(9).attempt(1).build(), 8, List.of()),
+                new StoreWrite.Insert(taken, List.of()),
+                new StoreWrite.Insert(row(newId(), "c"), List.of())));
+
+        assertThat(results).containsExactly(WriteResult.ok(), WriteResult.stale(), WriteResult.conflict(a.id()),
+                WriteResult.ok());
+        assertThat(store.find(a.id()).orElseThrow().attempt()).isEqualTo(1);
+        assertThat(store.find(b.id()).orElseThrow().attempt()).isZero();
+        assertThat(store.findByIdempotencyKey("order", "c")).isPresent();
+    }
+
+    @Test
+    void claimTakesOnlyDueUnleasedInstancesOfTheNamedSagasEarliestFirst() {
+        SagaRecord late = unowned(newId(), "late", T0 + 500);
+        SagaRecord early = unowned(newId(), "early", T0 + 100);
+        SagaRecord future = unowned(newId(), "future", T0 + 5_000);
+        SagaRecord terminal = unowned(newId(), "done", null);
+        SagaRecord leased = row(newId(), "leased").toBuilder().owner("node-b").leaseUntil(T0 + 10_000).build();
+        SagaRecord expired = row(newId(), "expired").toBuilder().owner("node-b").leaseUntil(T0 + 900).wakeAt(T0 + 300).build();
+        SagaRecord otherSaga = new SagaRecord(newId(), "refund", 1, "r", null, SagaState.STARTED, "{}", 0, 0, false,
+                List.of(), false, null, T0, null, null, null, 1, null, 0, T0, T0);
+        for (SagaRecord r : List.of(late, early, future, terminal, leased, expired, otherSaga)) {
+            insert(r);
+        }
+
+        long now = T0 + 1_000;
+        List<SagaRecord> claimed = store.claimDue("node-a", now, now + 30_000, NAMES, 10);
+
+        assertThat(claimed).extracting(SagaRecord::idempotencyKey).containsExactlyInAnyOrder("early", "expired", "late");
+        for (SagaRecord r : claimed) {
+            assertThat(r.owner()).isEqualTo("node-a");
+            assertThat(r.leaseUntil()).isEqualTo(now + 30_000);
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(store.find(r.id())).contains(r);
+        }
+        assertThat(store.claimDue("node-c", now, now + 30_000, NAMES, 10)).isEmpty();
+    }
+
+    @Test
+    void claimRespectsItsLimitAndTakesTheEarliest() {
+        for (int i = 0; i < 5; i++) {
+            insert(unowned(newId(), "k" + i, T0 + 10 * (5 - i)));
+        }
+        List<SagaRecord> claimed = store.claimDue("node-a", T0 + 100, T0 + 1_000, NAMES, 2);
+        assertThat(claimed).extracting(SagaRecord::idempotencyKey).containsExactlyInAnyOrder("k4", "k3");
+    }
+
+    @Test
+    void aClaimFencesTheWriterThatHeldTheVersionBefore() {
+        SagaRecord r = unowned(newId(), "k", T0);
+        insert(r);
+        store.claimDue("node-b", T0 + 1, T0 + 30_000, NAMES, 10);
+
+        List<WriteResult> late = store.write(List.of(new StoreWrite.Update(
+                r.toBuilder().state(SagaState.COMPLETED).version(2).build(), 1, List.of())));
+
+        assertThat(late).containsExactly(WriteResult.stale());
+        assertThat(store.find(r.id()).orElseThrow().owner()).isEqualTo("node-b");
+    }
+
+    @Test
+    void leasesAreRenewedAndReleasedOnlyForTheirOwner() {
+        SagaRecord mine = unowned(newId(), "mine", T0);
+        SagaRecord theirs = unowned(newId(), "theirs", T0);
+        insert(mine);
+        insert(theirs);
+        store.claimDue("node-a", T0, T0 + 100, Set.of("order"), 1);
+        SagaRecord claimedByA = store.list(SagaQuery.all()).stream().filter(r -> "node-a".equals(r.owner()))
+                .findFirst().orElseThrow();
+        store.claimDue("node-b", T0, T0 + 100, NAMES, 1);
+
+        store.renewLeases("node-a", T0 + 5_000);
+        assertThat(store.find(claimedByA.id()).orElseThrow().leaseUntil()).isEqualTo(T0 + 5_000);
+        assertThat(store.list(SagaQuery.all()).stream().filter(r -> "node-b".equals(r.owner())).findFirst()
+                .orElseThrow().leaseUntil()).isEqualTo(T0 + 100);
+
+        store.releaseLeases("node-a");
+        SagaRecord released = store.find(claimedByA.id()).orElseThrow();
+        assertThat(released.owner()).isNull();
+        assertThat(released.leaseUntil()).isNull();
+        assertThat(store.list(SagaQuery.all()).stream().filter(r -> "node-b".equals(r.owner()))).hasSize(1);
+    }
+
+    @Test
+    void nextWakeAtIsTheEarliestDueTimeNobodyHolds() {
+        assertThat(store.nextWakeAt(NAMES)).isEmpty();
+        insert(unowned(newId(), "a", T0 + 700));
+        insert(unowned(newId(), "b", T0 + 300));
+        insert(unowned(newId(), "c", null));
+        insert(row(newId(), "held").toBuilder().wakeAt(T0 + 1).build());
+
+        assertThat(store.nextWakeAt(NAMES)).contains(T0 + 300);
+        assertThat(store.nextWakeAt(Set.of("refund"))).isEmpty();
+    }
+
+    @Test
+    void listFiltersByStateAndNameNewestFirstInPages() {
+        for (int i = 0; i < 7; i++) {
+            SagaState state = i % 2 == 0 ? SagaState.COMPLETED : SagaState.FAILED;
+            insert(row(newId(), "k" + i, T0 + i).toBuilder().state(state).build());
+        }
+        insert(new SagaRecord(newId(), "refund", 1, "r", null, SagaState.COMPLETED, "{}", 0, 0, false, List.of(),
+                false, null, null, null, null, null, 1, null, 0, T0 + 100, T0 + 100));
+
+        assertThat(store.list(SagaQuery.all().withSagaName("order").withStates(SagaState.COMPLETED)))
+                .extracting(SagaRecord::idempotencyKey).containsExactly("k6", "k4", "k2", "k0");
+        SagaQuery firstPage = SagaQuery.all().withSagaName("order").page(0, 3);
+        assertThat(store.list(firstPage)).extracting(SagaRecord::idempotencyKey).containsExactly("k6", "k5", "k4");
+        assertThat(store.list(firstPage.next())).extracting(SagaRecord::idempotencyKey).containsExactly("k3", "k2", "k1");
+        assertThat(store.list(firstPage.next().next())).extracting(SagaRecord::idempotencyKey).containsExactly("k0");
+        assertThat(store.list(SagaQuery.all().withStates(SagaState.COMPLETED, SagaState.FAILED))).hasSize(8);
+        assertThat(store.list(SagaQuery.all().withStates(SagaState.WAITING))).isEmpty();
+    }
+
+    private static SagaRecord unowned(String id, String key, Long wakeAt) {
+        return row(id, key).toBuilder().owner(null).leaseUntil(null).wakeAt(wakeAt).build();
+    }
+}

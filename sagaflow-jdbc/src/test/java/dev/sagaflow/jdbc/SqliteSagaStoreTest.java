@@ -1,0 +1,153 @@
+package dev.sagaflow.jdbc;
+
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.HistoryEventType;
+import dev.sagaflow.SagaDefinition;
+import dev.sagaflow.SagaEngine;
+import dev.sagaflow.SagaId;
+import dev.sagaflow.SagaInstance;
+import dev.sagaflow.SagaState;
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.testing.FlakySaga;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class SqliteSagaStoreTest {
+    record Order(String id) {
+    }
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("sagas.db");
+    }
+
+    @Test
+    void theJournalIsWalAndEveryCommitIsSynchronous() throws Exception {
+        try (SqliteSagaStore store = SqliteSagaStore.open(file())) {
+            assertThat(store.writerPragma("journal_mode")).isEqualToIgnoringCase("wal");
+            assertThat(store.writerPragma("synchronous")).as("2 = FULL").isEqualTo("2");
+        }
+        try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement statement = plain.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("WAL is a property of the file").isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void whatWasCommittedIsThereAfterReopening() {
+        SagaRecord row = row("s-1", "k-1", null);
+        try (SqliteSagaStore store = SqliteSagaStore.open(file())) {
+            store.write(List.of(new StoreWrite.Insert(row, List.of())));
+        }
+        try (SqliteSagaStore reopened = SqliteSagaStore.open(file())) {
+            assertThat(reopened.find("s-1")).contains(row);
+        }
+    }
+
+    @Test
+    void theTablesAreCreatedInANewDirectory() {
+        Path nested = dir.resolve("a/b/c/sagas.db");
+        try (SqliteSagaStore store = SqliteSagaStore.open(nested)) {
+            assertThat(store.find("nothing")).isEmpty();
+        }
+        assertThat(nested).exists();
+    }
+
+    @Test
+    void aSecondNodeOnTheSameFileIsRefusedUntilTheFirstCloses() {
+        try (SqliteSagaStore first = SqliteSagaStore.open(file());
+             SqliteSagaStore second = SqliteSagaStore.open(file())) {
+            first.open("node-a");
+            assertThatThrownBy(() -> second.open("node-b"))
+                    .isInstanceOf(SagaStoreException.class)
+                    .hasMessageContaining(file().toString())
+                    .hasMessageContaining("in use by another engine node");
+            first.close();
+            second.open("node-b");
+        }
+    }
+
+    @Test
+    void leasesLeftByANodeThatDiedAreFreedWhenTheNextOneOpens() {
+        try (SqliteSagaStore crashed = SqliteSagaStore.open(file())) {
+            crashed.open("node-a");
+            crashed.write(List.of(new StoreWrite.Insert(row("s-1", "k-1", "node-a"), List.of())));
+            // no releaseLeases: the node died
+        }
+        try (SqliteSagaStore next = SqliteSagaStore.open(file())) {
+            next.open("node-b");
+            SagaRecord freed = next.find("s-1").orElseThrow();
+            assertThat(freed.owner()).isNull();
+            assertThat(freed.leaseUntil()).isNull();
+        }
+    }
+
+    @Test
+    void aDirectoryIsNotAStoreFile() {
+        assertThatThrownBy(() -> SqliteSagaStore.open(dir))
+                .isInstanceOf(SagaStoreException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefusedAndLeftAsItWas() throws Exception {
+        Path notes = dir.resolve("notes.txt");
+        String text = "these are my notes, not a database\n".repeat(200);
+        Files.writeString(notes, text);
+
+        assertThatThrownBy(() -> SqliteSagaStore.open(notes))
+                .isInstanceOf(SagaStoreException.class)
+                .hasMessageContaining(notes.toString());
+        assertThat(Files.readString(notes)).isEqualTo(text);
+    }
+
+    @Test
+    void aDueRetryResumesOnTimeAfterTheProcessStateIsGone() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SagaDefinition<Order> saga = FlakySaga.failingOnce("order", Order.class, calls, Duration.ofMillis(800));
+        SagaId id;
+        long due;
+        try (SqliteSagaStore store = SqliteSagaStore.open(file());
+             SagaEngine engine = SagaEngine.builder(store).register(saga).build()) {
+            id = engine.start("order", new Order("o1"), "o1");
+            await().atMost(Duration.ofSeconds(5)).until(() -> engine.get(id).state() == SagaState.WAITING);
+            due = engine.get(id).nextWakeAt().toEpochMilli();
+        }
+
+        try (SqliteSagaStore store = SqliteSagaStore.open(file());
+             SagaEngine engine = SagaEngine.builder(store).register(saga).build()) {
+            SagaInstance done = engine.awaitTermination(id, Duration.ofSeconds(5)).orElseThrow();
+            assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+            HistoryEvent resumed = done.history().stream().filter(e -> e.type() == HistoryEventType.STEP_RESUMED)
+                    .findFirst().orElseThrow();
+            assertThat(resumed.at().toEpochMilli()).isGreaterThanOrEqualTo(due).isLessThan(due + 1_000);
+            assertThat(calls).hasValue(2);
+        }
+    }
+
+    private static SagaRecord row(String id, String key, String owner) {
+        return new SagaRecord(id, "order", 1, key, null, SagaState.RUNNING, "{}", 0, 0, false, List.of(), false,
+                null, 1L, null, owner, owner == null ? null : Long.MAX_VALUE, 1, null, 0, 1L, 1L);
+    }
+}
