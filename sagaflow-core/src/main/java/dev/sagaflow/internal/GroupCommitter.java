@@ -36,6 +36,7 @@ public final class GroupCommitter implements AutoCloseable {
     private volatile boolean running = true;
     private long commits;
     private long writes;
+    private int failedCommitsInARow;
 
     public GroupCommitter(SagaStore store, int maxBatch, String nodeId) {
         this.store = store;
@@ -104,8 +105,12 @@ public final class GroupCommitter implements AutoCloseable {
                     queue.add(p);
                 }
             }
+            // A store that keeps failing (disk full, database down) is retried, not hammered.
+            failedCommitsInARow++;
+            Thread.sleep(Math.min(5L << Math.min(failedCommitsInARow, 8), 1_000));
             return;
         }
+        failedCommitsInARow = 0;
         commits++;
         writes += batch.size();
         for (int i = 0; i < batch.size(); i++) {
