@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -222,6 +223,11 @@ public final class SagaEngine implements AutoCloseable {
                 throw new SagaException("Saga " + id + " kept changing under the operator command; try again");
             }
         }
+    }
+
+    /** How many instances are in each state, of the named saga or ({@code null}) of all: for progress and dashboards. */
+    public Map<SagaState, Long> countByState(String sagaName) {
+        return store.countByState(sagaName);
     }
 
     /** Waits until the instance is terminal, polling its row; returns it, or empty on timeout. */

@@ -2,6 +2,7 @@ package dev.sagaflow.memory;
 
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
+import dev.sagaflow.SagaState;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.StoreWrite;
@@ -10,6 +11,7 @@ import dev.sagaflow.spi.WriteResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +118,17 @@ public final class InMemorySagaStore implements SagaStore {
                 .skip(query.offset())
                 .limit(query.limit())
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<SagaState, Long> countByState(String sagaName) {
+        Map<SagaState, Long> counts = new EnumMap<>(SagaState.class);
+        for (SagaRecord r : rows.values()) {
+            if (sagaName == null || sagaName.equals(r.sagaName())) {
+                counts.merge(r.state(), 1L, Long::sum);
+            }
+        }
+        return counts;
     }
 
     @Override

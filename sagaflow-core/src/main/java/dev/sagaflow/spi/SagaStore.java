@@ -2,9 +2,11 @@ package dev.sagaflow.spi;
 
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
+import dev.sagaflow.SagaState;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,9 @@ public interface SagaStore extends AutoCloseable {
 
     /** Instances matching the query, newest first. */
     List<SagaRecord> list(SagaQuery query);
+
+    /** How many instances are in each state, of the named saga or ({@code null}) of all; states with none are left out. */
+    Map<SagaState, Long> countByState(String sagaName);
 
     /** The earliest {@code wakeAt} among non-terminal instances, if any: lets an idle node sleep until then. */
     Optional<Long> nextWakeAt(Collection<String> sagaNames);

@@ -292,6 +292,20 @@ public abstract class SagaStoreContract {
         assertThat(store.list(SagaQuery.all().withStates(SagaState.WAITING))).isEmpty();
     }
 
+    @Test
+    void countsByStateOfOneSagaOrOfAll() {
+        assertThat(store.countByState(null)).isEmpty();
+        insert(row(newId(), "a"));
+        insert(row(newId(), "b").toBuilder().state(SagaState.COMPLETED).build());
+        insert(row(newId(), "c").toBuilder().state(SagaState.COMPLETED).build());
+        insert(new SagaRecord(newId(), "refund", 1, "r", null, SagaState.FAILED, "{}", 0, 0, false, List.of(),
+                false, null, null, null, null, null, 1, null, 0, T0, T0));
+
+        assertThat(store.countByState("order")).containsOnly(
+                java.util.Map.entry(SagaState.STARTED, 1L), java.util.Map.entry(SagaState.COMPLETED, 2L));
+        assertThat(store.countByState(null)).containsEntry(SagaState.FAILED, 1L).hasSize(3);
+    }
+
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
         return row(id, key).toBuilder().owner(null).leaseUntil(null).wakeAt(wakeAt).build();
     }

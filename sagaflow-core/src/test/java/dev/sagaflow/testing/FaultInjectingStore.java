@@ -2,6 +2,7 @@ package dev.sagaflow.testing;
 
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
+import dev.sagaflow.SagaState;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
@@ -10,6 +11,7 @@ import dev.sagaflow.spi.WriteResult;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,6 +97,11 @@ public final class FaultInjectingStore implements SagaStore {
     @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         return delegate.nextWakeAt(sagaNames);
+    }
+
+    @Override
+    public Map<SagaState, Long> countByState(String sagaName) {
+        return delegate.countByState(sagaName);
     }
 
     @Override

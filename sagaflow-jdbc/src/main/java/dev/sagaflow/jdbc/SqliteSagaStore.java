@@ -2,6 +2,7 @@ package dev.sagaflow.jdbc;
 
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
+import dev.sagaflow.SagaState;
 import dev.sagaflow.jdbc.internal.ExclusiveFileLock;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -201,6 +203,11 @@ public final class SqliteSagaStore implements SagaStore {
     @Override
     public List<SagaRecord> list(SagaQuery query) {
         return read(() -> SagaTables.list(reader, query));
+    }
+
+    @Override
+    public Map<SagaState, Long> countByState(String sagaName) {
+        return read(() -> SagaTables.countByState(reader, sagaName));
     }
 
     @Override

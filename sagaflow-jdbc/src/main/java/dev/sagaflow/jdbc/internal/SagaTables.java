@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -211,6 +213,23 @@ public final class SagaTables {
             select.setInt(i++, query.limit());
             select.setInt(i, query.offset());
             return records(select);
+        }
+    }
+
+    public static Map<SagaState, Long> countByState(Connection connection, String sagaName) throws SQLException {
+        String sql = "SELECT state, COUNT(*) FROM saga_instance"
+                + (sagaName == null ? "" : " WHERE saga_name = ?") + " GROUP BY state";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (sagaName != null) {
+                select.setString(1, sagaName);
+            }
+            Map<SagaState, Long> counts = new EnumMap<>(SagaState.class);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(SagaState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
         }
     }
 
