@@ -1,0 +1,33 @@
+package dev.sagaflow.examples.orders;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Options of the demo, checked here so every front end (CLI, tests) reports bad input the same way.
+ *
+ * @param dir         folder of the saga store ({@code sagas.db}) and of the four ledgers
+ * @param orders      orders to run, {@code order-1..order-N}
+ * @param failureRate share of orders made to fail at some step, 0 to 1
+ * @param timeout     how long to wait for every order to end
+ * @param stepDelayMs time each participant call takes, in milliseconds
+ */
+public record DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs) {
+    public DemoOptions {
+        if (dir == null) {
+            throw new IllegalArgumentException("--dir is required");
+        }
+        if (orders < 1) {
+            throw new IllegalArgumentException("--orders must be at least 1; was " + orders);
+        }
+        if (!(failureRate >= 0 && failureRate <= 1)) {
+            throw new IllegalArgumentException("--failure-rate must be between 0 and 1; was " + failureRate);
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("--timeout must be positive; was " + timeout);
+        }
+        if (stepDelayMs < 0) {
+            throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sagaflow.examples.orders;
+
+import dev.sagaflow.examples.orders.BusinessFailures.OutOfStockException;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Holds stock per SKU and reservations keyed by the step's idempotency key. A reservation is HELD
+ * or RELEASED; a release that comes first leaves a RELEASED tombstone, so a reserve that arrives
+ * after it (a late retry) changes nothing.
+ */
+public final class InventoryService extends Participant {
+    /** Units of each SKU in stock when the ledger is created. */
+    public static final long INITIAL_STOCK = 1_000_000_000L;
+
+    public InventoryService(Path file, Faults faults, Duration callTime) {
+        super("inventory", new Ledger(file,
+                "CREATE TABLE IF NOT EXISTS stock (sku TEXT PRIMARY KEY, initial INTEGER NOT NULL, available INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS reservation (idempotency_key TEXT PRIMARY KEY, order_id TEXT NOT NULL, "
+                        + "sku TEXT NOT NULL, quantity INTEGER NOT NULL, status TEXT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS reservation_order ON reservation (order_id)"), faults, callTime);
+        ledger.inTransaction(c -> {
+            for (String sku : OrderBook.SKUS) {
+                Ledger.update(c, "INSERT OR IGNORE INTO stock VALUES (?, ?, ?)", sku, INITIAL_STOCK, INITIAL_STOCK);
+            }
+            return Ledger.update(c, "INSERT OR IGNORE INTO stock VALUES (?, 0, 0)", OrderBook.SOLD_OUT_SKU);
+        });
+    }
+
+    public void reserve(String key, Order order) throws Exception {
+        call("reserve", order.id(), key, c -> {
+            if (Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key) != null) {
+                return null; // done before, or released before it came: either way, nothing more to do
+            }
+            long available = Ledger.number(c, "SELECT available FROM stock WHERE sku = ?", order.sku());
+            if (available < order.quantity()) {
+                throw new OutOfStockException(order.sku(), order.quantity(), available);
+            }
+            Ledger.update(c, "UPDATE stock SET available = available - ? WHERE sku = ?", order.quantity(), order.sku());
+            Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, ?, 'HELD')", key, order.id(), order.sku(),
+                    order.quantity());
+            return null;
+        });
+    }
+
+    public void release(String key, Order order) throws Exception {
+        call("release", order.id(), key, c -> {
+            String status = Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key);
+            if (status == null) {
+                Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, 0, 'RELEASED')", key, order.id(), order.sku());
+            } else if (status.equals("HELD")) {
+                Ledger.update(c, "UPDATE stock SET available = available + (SELECT quantity FROM reservation "
+                        + "WHERE idempotency_key = ?) WHERE sku = ?", key, order.sku());
+                Ledger.update(c, "UPDATE reservation SET status = 'RELEASED' WHERE idempotency_key = ?", key);
+            }
+            return null;
+        });
+    }
+
+    /** Reservations per order: [held, released]. */
+    public Map<String, int[]> reservationsByOrder() {
+        return ledger.inTransaction(c -> {
+            Map<String, int[]> counts = new HashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT order_id, status FROM reservation WHERE quantity > 0")) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), k -> new int[2])[rs.getString(2).equals("HELD") ? 0 : 1]++;
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** SKUs whose stock does not add up: initial minus held reservations must equal what is available. */
+    public Map<String, Long> stockDiscrepancies() {
+        return ledger.inTransaction(c -> {
+            Map<String, Long> wrong = new HashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT s.sku, s.initial - s.available - COALESCE((SELECT SUM(quantity) "
+                         + "FROM reservation r WHERE r.sku = s.sku AND r.status = 'HELD'), 0) FROM stock s")) {
+                while (rs.next()) {
+                    if (rs.getLong(2) != 0) {
+                        wrong.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return wrong;
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sagaflow.examples.orders;
+
+import dev.sagaflow.examples.orders.BusinessFailures.CardDeclinedException;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Charges keyed by idempotency key, CHARGED or REFUNDED; a refund that comes first leaves a tombstone. */
+public final class PaymentService extends Participant {
+
+    public PaymentService(Path file, Faults faults, Duration callTime) {
+        super("payments", new Ledger(file,
+                "CREATE TABLE IF NOT EXISTS charge (idempotency_key TEXT PRIMARY KEY, charge_id TEXT NOT NULL, "
+                        + "order_id TEXT NOT NULL, amount_cents INTEGER NOT NULL, status TEXT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS charge_order ON charge (order_id)"), faults, callTime);
+    }
+
+    /** Charges the order's card once; returns the charge id (the same one on a repeated call). */
+    public String charge(String key, Order order) throws Exception {
+        return call("charge", order.id(), key, c -> {
+            String existing = Ledger.text(c, "SELECT charge_id FROM charge WHERE idempotency_key = ?", key);
+            if (existing != null) {
+                return existing;
+            }
+            if (order.card().equals(OrderBook.DECLINED_CARD)) {
+                throw new CardDeclinedException(order.card());
+            }
+            String chargeId = "ch_" + Integer.toHexString(key.hashCode());
+            Ledger.update(c, "INSERT INTO charge VALUES (?, ?, ?, ?, 'CHARGED')", key, chargeId, order.id(),
+                    order.amountCents());
+            return chargeId;
+        });
+    }
+
+    public void refund(String key, Order order) throws Exception {
+        call("refund", order.id(), key, c -> {
+            if (Ledger.update(c, "UPDATE charge SET status = 'REFUNDED' WHERE idempotency_key = ?", key) == 0) {
+                Ledger.update(c, "INSERT INTO charge VALUES (?, 'none', ?, 0, 'REFUNDED')", key, order.id());
+            }
+            return null;
+        });
+    }
+
+    /** Charges per order with an amount: [charged, refunded]. */
+    public Map<String, int[]> chargesByOrder() {
+        return ledger.inTransaction(c -> {
+            Map<String, int[]> counts = new HashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT order_id, status FROM charge WHERE amount_cents > 0")) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), k -> new int[2])[rs.getString(2).equals("CHARGED") ? 0 : 1]++;
+                }
+            }
+            return counts;
+        });
+    }
+}
