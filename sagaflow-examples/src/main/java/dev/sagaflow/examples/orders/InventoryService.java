@@ -64,16 +64,7 @@ public final class InventoryService extends Participant {
 
     /** Reservations per order: [held, released]. */
     public Map<String, int[]> reservationsByOrder() {
-        return ledger.inTransaction(c -> {
-            Map<String, int[]> counts = new HashMap<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT order_id, status FROM reservation WHERE quantity > 0")) {
-                while (rs.next()) {
-                    counts.computeIfAbsent(rs.getString(1), k -> new int[2])[rs.getString(2).equals("HELD") ? 0 : 1]++;
-                }
-            }
-            return counts;
-        });
+        return Audits.countByOrderAndStatus(ledger, "reservation", "quantity > 0", "HELD");
     }
 
     /** SKUs whose stock does not add up: initial minus held reservations must equal what is available. */

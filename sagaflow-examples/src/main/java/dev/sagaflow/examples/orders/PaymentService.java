@@ -3,10 +3,7 @@ package dev.sagaflow.examples.orders;
 import dev.sagaflow.examples.orders.BusinessFailures.CardDeclinedException;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Charges keyed by idempotency key, CHARGED or REFUNDED; a refund that comes first leaves a tombstone. */
@@ -47,15 +44,6 @@ public final class PaymentService extends Participant {
 
     /** Charges per order with an amount: [charged, refunded]. */
     public Map<String, int[]> chargesByOrder() {
-        return ledger.inTransaction(c -> {
-            Map<String, int[]> counts = new HashMap<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT order_id, status FROM charge WHERE amount_cents > 0")) {
-                while (rs.next()) {
-                    counts.computeIfAbsent(rs.getString(1), k -> new int[2])[rs.getString(2).equals("CHARGED") ? 0 : 1]++;
-                }
-            }
-            return counts;
-        });
+        return Audits.countByOrderAndStatus(ledger, "charge", "amount_cents > 0", "CHARGED");
     }
 }
