@@ -1,0 +1,142 @@
+package dev.sagaflow.bench;
+
+import dev.sagaflow.SagaEngine;
+import dev.sagaflow.SagaId;
+import dev.sagaflow.SagaListener;
+import dev.sagaflow.SagaState;
+import dev.sagaflow.jdbc.SqliteSagaStore;
+import dev.sagaflow.memory.InMemorySagaStore;
+import dev.sagaflow.spi.SagaStore;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The end-to-end load driver: runs the reference workload on one engine node and measures sagas
+ * per second and the engine's overhead per step. A warm-up of its own sagas comes first so the
+ * figures are of a JIT-compiled engine.
+ */
+public final class LoadDriver {
+    private LoadDriver() {
+    }
+
+    public static BenchReport run(BenchOptions options, PrintStream progress) throws Exception {
+        Measurements measured = new Measurements();
+        try (SagaStore store = openStore(options);
+             SagaEngine engine = SagaEngine.builder(store)
+                     .register(ReferenceWorkload.definition())
+                     .maxActiveInstances(Math.max(10_000, options.concurrency()))
+                     .listener(measured)
+                     .build()) {
+            int warmup = Math.min(2_000, Math.max(100, options.sagas() / 5));
+            progress.printf("warming up with %d sagas on %s%n", warmup, options.store());
+            drive(engine, "warmup-", warmup, options.concurrency(), 0, measured, null);
+
+            measured.reset();
+            long commitsBefore = engine.commits();
+            long writesBefore = engine.writes();
+            long start = System.nanoTime();
+            drive(engine, "order-", options.sagas(), options.concurrency(), options.ratePerSecond(), measured, progress);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Histogram steps = measured.steps();
+            return new BenchReport(options.store(), options.sagas(), measured.completed.get(),
+                    measured.compensated.get(), seconds, options.sagas() / seconds,
+                    millis(steps.getValueAtPercentile(50)), millis(steps.getValueAtPercentile(99)),
+                    millis(steps.getValueAtPercentile(99.9)), millis(steps.getMaxValue()),
+                    engine.commits() - commitsBefore, engine.writes() - writesBefore, options.concurrency(),
+                    options.ratePerSecond());
+        }
+    }
+
+    private static SagaStore openStore(BenchOptions options) {
+        if (options.store().equals("memory")) {
+            return new InMemorySagaStore();
+        }
+        return SqliteSagaStore.open(options.dir().resolve("bench-" + System.currentTimeMillis() + ".db"));
+    }
+
+    private static void drive(SagaEngine engine, String keyPrefix, int sagas, int concurrency, double rate,
+                              Measurements measured, PrintStream progress) throws Exception {
+        CountDownLatch allEnded = measured.expect(sagas);
+        Semaphore room = measured.room(concurrency);
+        long start = System.nanoTime();
+        long lastReport = start;
+        int reportedEnded = 0;
+        for (int i = 1; i <= sagas; i++) {
+            if (rate > 0) {
+                long due = start + (long) ((i - 1) * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            room.acquire();
+            engine.startAsync(ReferenceWorkload.NAME, ReferenceWorkload.order(i), keyPrefix + i, null);
+            if (progress != null && System.nanoTime() - lastReport > 1_000_000_000L) {
+                int ended = sagas - (int) allEnded.getCount();
+                progress.printf("%d/%d sagas ended, %.0f sagas/s%n", ended, sagas,
+                        (ended - reportedEnded) / ((System.nanoTime() - lastReport) / 1e9));
+                lastReport = System.nanoTime();
+                reportedEnded = ended;
+            }
+        }
+        while (!allEnded.await(1, TimeUnit.SECONDS)) {
+            if (progress != null) {
+                progress.printf("%d/%d sagas ended%n", sagas - allEnded.getCount(), sagas);
+            }
+        }
+    }
+
+    private static double millis(long micros) {
+        return micros / 1000.0;
+    }
+
+    /** Fed by the engine's commit thread; the driver only reads it between phases. */
+    private static final class Measurements implements SagaListener {
+        private final Histogram steps = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        final AtomicInteger completed = new AtomicInteger();
+        final AtomicInteger compensated = new AtomicInteger();
+        private volatile CountDownLatch ended = new CountDownLatch(0);
+        private volatile Semaphore room = new Semaphore(Integer.MAX_VALUE);
+
+        CountDownLatch expect(int sagas) {
+            ended = new CountDownLatch(sagas);
+            return ended;
+        }
+
+        Semaphore room(int permits) {
+            room = new Semaphore(permits);
+            return room;
+        }
+
+        synchronized void reset() {
+            steps.reset();
+            completed.set(0);
+            compensated.set(0);
+        }
+
+        synchronized Histogram steps() {
+            return steps.copy();
+        }
+
+        @Override
+        public void onAttemptRecorded(SagaId id, String sagaName, String step, boolean compensation, boolean succeeded,
+                                      long latencyNanos) {
+            synchronized (this) {
+                steps.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), steps.getHighestTrackableValue()));
+            }
+        }
+
+        @Override
+        public void onSagaEnded(SagaId id, String sagaName, SagaState state) {
+            (state == SagaState.COMPLETED ? completed : compensated).incrementAndGet();
+            room.release();
+            ended.countDown();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sagaflow.cli;
+
+import dev.sagaflow.bench.BenchOptions;
+import dev.sagaflow.bench.BenchReport;
+import dev.sagaflow.bench.LoadDriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Runs the reference workload (a 4-step order saga, 1 in 10 failing at the third step and "
+                + "compensated) and prints, as its last line, one JSON object with sagas_per_s, step_p50_ms, "
+                + "step_p99_ms and more."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--store", defaultValue = "sqlite", paramLabel = "STORE",
+            description = "memory or sqlite (default: ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--sagas", defaultValue = "20000", paramLabel = "N", description = "Sagas to run (default: ${DEFAULT-VALUE}).")
+    int sagas;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Folder for the SQLite file, a fresh one per run (default: a temporary folder, deleted after).")
+    Path dir;
+
+    @Option(names = "--concurrency", defaultValue = "1000", paramLabel = "N",
+            description = "Sagas in flight at most (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "PER_SECOND",
+            description = "Fixed arrival rate in sagas per second; 0 starts them as fast as they are taken (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Override
+    public Integer call() throws Exception {
+        Path where = dir != null ? dir : Files.createTempDirectory("sagaflow-bench");
+        try {
+            BenchReport report = LoadDriver.run(new BenchOptions(store, where, sagas, concurrency, rate), System.err);
+            System.err.println(report.summary());
+            System.out.println(report.toJson());
+            return 0;
+        } finally {
+            if (dir == null) {
+                TempFolders.deleteRecursively(where);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sagaflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/sagaflow}: the command-line entry point. */
+@Command(name = "sagaflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Durable saga orchestration: run the order-fulfilment demo or the benchmark.",
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class SagaflowCli {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status; usage errors name the option and exit 2. */
+    public static int run(String... args) {
+        return new CommandLine(new SagaflowCli())
+                .setExecutionExceptionHandler(new FriendlyErrors())
+                .execute(args);
+    }
+}

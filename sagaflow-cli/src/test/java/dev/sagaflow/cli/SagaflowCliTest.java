@@ -1,0 +1,83 @@
+package dev.sagaflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SagaflowCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private JsonNode lastLineOfOutput() throws Exception {
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty();
+        return new ObjectMapper().readTree(lines.getLast());
+    }
+
+    @Test
+    void theDemoPrintsItsReportAsTheLastLineAndExitsZeroWhenAllIsConsistent() throws Exception {
+        int status = SagaflowCli.run("demo", "--dir", dir.toString(), "--orders", "40", "--failure-rate", "0.25");
+
+        JsonNode report = lastLineOfOutput();
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(report.get("orders").asInt()).isEqualTo(40);
+        assertThat(report.get("completed").asInt() + report.get("compensated").asInt()).isEqualTo(40);
+        assertThat(report.get("pending").asInt()).isZero();
+        assertThat(report.get("inconsistent").asInt()).isZero();
+    }
+
+    @Test
+    void theBenchPrintsTheFiguresAsTheLastLine() throws Exception {
+        int status = SagaflowCli.run("bench", "--store", "memory", "--sagas", "500");
+
+        JsonNode report = lastLineOfOutput();
+        assertThat(status).isZero();
+        assertThat(report.has("sagas_per_s")).isTrue();
+        assertThat(report.has("step_p50_ms")).isTrue();
+        assertThat(report.has("step_p99_ms")).isTrue();
+    }
+
+    @Test
+    void badInputNamesTheOptionAndTheProblem() {
+        assertThat(SagaflowCli.run("demo", "--dir", dir.toString(), "--orders", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--orders").contains("0");
+
+        err.reset();
+        assertThat(SagaflowCli.run("bench", "--store", "oracle")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--store").contains("oracle");
+
+        err.reset();
+        assertThat(SagaflowCli.run("demo", "--orders", "5")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dir");
+    }
+}
