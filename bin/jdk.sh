@@ -34,3 +34,11 @@ if ! SAGAFLOW_JDK=$(sagaflow_find_jdk); then
   exit 1
 fi
 export JAVA_HOME="$SAGAFLOW_JDK"
+
+# Maven 3.9's bundled Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every build.
+if [ "$(sagaflow_java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}" ;;
+  esac
+fi
