@@ -29,8 +29,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Share of orders that fail at a step and are compensated, 0 to 1 (default: ${DEFAULT-VALUE}).")
     double failureRate;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
-            description = "How long to wait for every order to end, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for every order to end: 90s, 5m, 1h or PT5M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--step-delay-ms", defaultValue = "0", paramLabel = "MS",

@@ -16,7 +16,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
             command.usage(command.getErr());
             return command.getCommandSpec().exitCodeOnInvalidInput();
         }
-        if (e instanceof SagaStoreException || e instanceof SagaException) {
+        if (e instanceof SagaStoreException || e instanceof SagaException || e instanceof java.io.UncheckedIOException) {
             command.getErr().println("sagaflow " + command.getCommandName() + ": " + e.getMessage());
             return 1;
         }

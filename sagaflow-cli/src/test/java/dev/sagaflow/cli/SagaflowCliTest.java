@@ -79,5 +79,30 @@ class SagaflowCliTest {
         err.reset();
         assertThat(SagaflowCli.run("demo", "--orders", "5")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dir");
+
+        err.reset();
+        assertThat(SagaflowCli.run("demo", "--dir", dir.toString(), "--timeout", "soon")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--timeout").contains("'soon' is not a duration");
+    }
+
+    @Test
+    void aFileGivenAsTheDemoFolderIsRefusedWithoutTouchingIt() throws Exception {
+        Path file = dir.resolve("orders.txt");
+        java.nio.file.Files.writeString(file, "keep me");
+
+        assertThat(SagaflowCli.run("demo", "--dir", file.toString(), "--orders", "3")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dir").contains("is a file")
+                .doesNotContain("Exception");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void shortDurationsAreUnderstood() {
+        DurationConverter converter = new DurationConverter();
+        assertThat(converter.convert("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(converter.convert("5m")).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(converter.convert("250ms")).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(converter.convert("PT1H")).isEqualTo(java.time.Duration.ofHours(1));
     }
 }

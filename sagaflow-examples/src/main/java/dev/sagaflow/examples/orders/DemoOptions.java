@@ -1,5 +1,6 @@
 package dev.sagaflow.examples.orders;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,6 +17,9 @@ public record DemoOptions(Path dir, int orders, double failureRate, Duration tim
     public DemoOptions {
         if (dir == null) {
             throw new IllegalArgumentException("--dir is required");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--dir " + dir + " is a file; give a folder (it is created if missing)");
         }
         if (orders < 1) {
             throw new IllegalArgumentException("--orders must be at least 1; was " + orders);
