@@ -153,7 +153,7 @@ public final class SqliteSagaStore implements SagaStore {
     public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
         writeLock.lock();
         try {
-            return inTransaction(() -> SagaTables.claimDue(writer, nodeId, now, leaseUntil, sagaNames, limit));
+            return inTransaction(() -> SagaTables.claimDue(writer, "", nodeId, now, leaseUntil, sagaNames, limit));
         } finally {
             writeLock.unlock();
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,56 +52,88 @@ public final class SagaTables {
     }
 
     /**
-     * Applies the writes in order on {@code connection}, inside the caller's transaction. History rows
-     * are written only for the writes that were applied.
+     * Applies the writes inside the caller's transaction, as two JDBC batches (inserts, then updates)
+     * and one batch of history rows for the writes that were applied: three round trips per commit
+     * whatever its size. Within a batch, rows are written in id order so that two nodes writing
+     * overlapping rows lock them in the same order. Results come back in the order of {@code writes}.
      */
     public static List<WriteResult> apply(Connection connection, List<StoreWrite> writes) throws SQLException {
-        List<WriteResult> results = new ArrayList<>(writes.size());
+        WriteResult[] results = new WriteResult[writes.size()];
+        List<Integer> inserts = new ArrayList<>();
+        List<Integer> updates = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            (writes.get(i) instanceof StoreWrite.Insert ? inserts : updates).add(i);
+        }
+        Comparator<Integer> byId = Comparator.comparing(i -> writes.get(i).record().id());
+        inserts.sort(byId);
+        updates.sort(byId);
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement update = connection.prepareStatement(UPDATE);
              PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+            for (int i : inserts) {
+                bindAll(insert, writes.get(i).record());
+                insert.addBatch();
+            }
+            for (int i : updates) {
+                StoreWrite.Update u = (StoreWrite.Update) writes.get(i);
+                bindUpdate(update, u.record(), u.expectedVersion());
+                update.addBatch();
+            }
+            int[] inserted = inserts.isEmpty() ? new int[0] : insert.executeBatch();
+            int[] updated = updates.isEmpty() ? new int[0] : update.executeBatch();
             boolean anyHistory = false;
-            for (StoreWrite write : writes) {
-                SagaRecord r = write.record();
-                boolean applied = switch (write) {
-                    case StoreWrite.Insert ignored -> {
-                        bindAll(insert, r);
-                        yield insert.executeUpdate() == 1;
-                    }
-                    case StoreWrite.Update u -> {
-                        bindUpdate(update, r, u.expectedVersion());
-                        yield update.executeUpdate() == 1;
-                    }
-                };
-                if (applied) {
-                    results.add(WriteResult.ok());
-                    for (HistoryEvent event : write.history()) {
-                        bindHistory(history, r.id(), event);
-                        history.addBatch();
-                        anyHistory = true;
-                    }
-                } else if (write instanceof StoreWrite.Insert) {
+            for (int k = 0; k < inserts.size(); k++) {
+                int i = inserts.get(k);
+                SagaRecord r = writes.get(i).record();
+                if (rowCount(inserted[k]) == 1) {
+                    results[i] = WriteResult.ok();
+                    anyHistory |= addHistory(history, writes.get(i));
+                } else {
                     String holder = findIdByKey(connection, r.sagaName(), r.idempotencyKey())
                             .orElseThrow(() -> new SQLException("insert of " + r.id() + " ignored but no row holds its key"));
-                    results.add(WriteResult.conflict(holder));
+                    results[i] = WriteResult.conflict(holder);
+                }
+            }
+            for (int k = 0; k < updates.size(); k++) {
+                int i = updates.get(k);
+                if (rowCount(updated[k]) == 1) {
+                    results[i] = WriteResult.ok();
+                    anyHistory |= addHistory(history, writes.get(i));
                 } else {
-                    results.add(WriteResult.stale());
+                    results[i] = WriteResult.stale();
                 }
             }
             if (anyHistory) {
                 history.executeBatch();
             }
         }
-        return results;
+        return List.of(results);
+    }
+
+    private static int rowCount(int batchResult) throws SQLException {
+        if (batchResult < 0) {
+            // SUCCESS_NO_INFO would hide which writes the version check refused: never acceptable here.
+            throw new SQLException("the JDBC driver did not report the row count of a batched statement");
+        }
+        return batchResult;
+    }
+
+    private static boolean addHistory(PreparedStatement history, StoreWrite write) throws SQLException {
+        for (HistoryEvent event : write.history()) {
+            bindHistory(history, write.record().id(), event);
+            history.addBatch();
+        }
+        return !write.history().isEmpty();
     }
 
     /**
      * Claims due instances: owner, lease and version + 1 in one statement, returning the claimed rows.
-     * The single-statement form relies on the database serialising writers (SQLite); PostgreSQL
-     * will select with {@code FOR UPDATE SKIP LOCKED} first.
+     * SQLite serialises writers, so the plain form is enough there; on PostgreSQL several nodes claim
+     * at once, and {@code lockClause} ({@code FOR UPDATE SKIP LOCKED}) makes each skip the rows
+     * another is claiming instead of waiting for them.
      */
-    public static List<SagaRecord> claimDue(Connection connection, String nodeId, long now, long leaseUntil,
-                                            Collection<String> sagaNames, int limit) throws SQLException {
+    public static List<SagaRecord> claimDue(Connection connection, String lockClause, String nodeId, long now,
+                                            long leaseUntil, Collection<String> sagaNames, int limit) throws SQLException {
         if (sagaNames.isEmpty() || limit <= 0) {
             return List.of();
         }
@@ -108,7 +141,7 @@ public final class SagaTables {
                 + "SELECT id FROM saga_instance WHERE wake_at IS NOT NULL AND wake_at <= ? "
                 + "AND saga_name IN (" + placeholders(sagaNames.size()) + ") "
                 + "AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?) "
-                + "ORDER BY wake_at LIMIT ?) RETURNING " + COLUMNS;
+                + "ORDER BY wake_at LIMIT ? " + lockClause + ") RETURNING " + COLUMNS;
         try (PreparedStatement claim = connection.prepareStatement(sql)) {
             int i = 1;
             claim.setString(i++, nodeId);
