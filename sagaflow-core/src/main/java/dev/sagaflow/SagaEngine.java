@@ -49,6 +49,7 @@ public final class SagaEngine implements AutoCloseable {
     private final int maxActive;
     private final int maxDataBytes;
     private final Duration shutdownWait;
+    private final boolean clientOnly;
     private volatile boolean closed;
 
     private SagaEngine(Builder b) {
@@ -58,9 +59,12 @@ public final class SagaEngine implements AutoCloseable {
         this.maxActive = b.maxActiveInstances;
         this.maxDataBytes = b.maxDataBytes;
         this.shutdownWait = b.shutdownWait;
+        this.clientOnly = b.clientOnly;
         this.registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
         b.definitions.forEach(registry::register);
-        store.open(nodeId);
+        if (!clientOnly) {
+            store.open(nodeId);
+        }
         long leaseMillis = b.leaseDuration.toMillis();
         this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
         DuePoller[] pollerRef = new DuePoller[1];
@@ -69,7 +73,10 @@ public final class SagaEngine implements AutoCloseable {
         this.poller = new DuePoller(nodeId, store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
-        poller.start();
+        if (!clientOnly) {
+            store.onDueWork(poller::wakeUp);
+            poller.start();
+        }
     }
 
     public static Builder builder(SagaStore store) {
@@ -132,7 +139,7 @@ public final class SagaEngine implements AutoCloseable {
                 List.of(), false, null, now, deadlineAt, null, null, 0, null, 0, now, now);
         IntPredicate runs = stepRuns(definition, data);
         Transition started = machine.start(initial, runs, now);
-        boolean runHere = runner.activeCount() < maxActive;
+        boolean runHere = !clientOnly && runner.activeCount() < maxActive;
         SagaRecord row = runner.stamp(started.next(), 0, now, runHere);
         return committer.submit(new StoreWrite.Insert(row, started.history())).thenApply(result -> {
             if (!result.isApplied()) {
@@ -336,6 +343,7 @@ public final class SagaEngine implements AutoCloseable {
         private Duration pollInterval = Duration.ofMillis(100);
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration shutdownWait = Duration.ofSeconds(10);
+        private boolean clientOnly;
         private SagaListener listener = new SagaListener() {
         };
 
@@ -408,6 +416,16 @@ public final class SagaEngine implements AutoCloseable {
         }
 
         /** Told of each recorded attempt and each ended saga. Default: none. */
+        /**
+         * Starts, queries and operates on sagas but runs none: the sagas it starts or cancels are
+         * left for the engine nodes on the same store. For a front end or a batch submitter beside a
+         * cluster; on SQLite it does not take the file's node lock.
+         */
+        public Builder clientOnly() {
+            this.clientOnly = true;
+            return this;
+        }
+
         public Builder listener(SagaListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;

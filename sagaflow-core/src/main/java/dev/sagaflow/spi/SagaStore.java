@@ -59,6 +59,14 @@ public interface SagaStore extends AutoCloseable {
     /** The earliest {@code wakeAt} among non-terminal instances, if any: lets an idle node sleep until then. */
     Optional<Long> nextWakeAt(Collection<String> sagaNames);
 
+    /**
+     * Asks the store to call {@code wakeUp} when another node makes work due (a new instance nobody
+     * runs yet, an instance handed back), so an idle node need not poll fast. Optional: a store that
+     * cannot tell leaves the engine to its poll interval.
+     */
+    default void onDueWork(Runnable wakeUp) {
+    }
+
     @Override
     void close();
 }

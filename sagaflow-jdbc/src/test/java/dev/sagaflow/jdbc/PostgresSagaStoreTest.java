@@ -1,0 +1,160 @@
+package dev.sagaflow.jdbc;
+
+import dev.sagaflow.Saga;
+import dev.sagaflow.SagaDefinition;
+import dev.sagaflow.SagaEngine;
+import dev.sagaflow.SagaId;
+import dev.sagaflow.SagaQuery;
+import dev.sagaflow.SagaState;
+import dev.sagaflow.jdbc.testing.PostgresTestDatabase;
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.StoreWrite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** What only a shared database shows: several nodes at once, notifications, dropped connections. */
+class PostgresSagaStoreTest {
+    record Order(String id) {
+    }
+
+    private static PostgresTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = PostgresTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        try (PostgresSagaStore migrated = PostgresSagaStore.connect(database.url(), 1)) {
+            database.execute("TRUNCATE saga_instance, saga_history");
+        }
+    }
+
+    private static SagaRecord due(int i) {
+        return new SagaRecord("s-" + i, "order", 1, "k-" + i, null, SagaState.STARTED, "{}", 0, 0, false, List.of(),
+                false, null, 0L, null, null, null, 0, null, 0, 0, 0);
+    }
+
+    @Test
+    void nodesClaimingAtOnceNeverTakeTheSameInstance() throws Exception {
+        try (PostgresSagaStore seed = PostgresSagaStore.connect(database.url(), 2)) {
+            List<StoreWrite> inserts = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                inserts.add(new StoreWrite.Insert(due(i), List.of()));
+            }
+            seed.write(inserts);
+        }
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        for (String node : List.of("node-a", "node-b", "node-c")) {
+            running.add(nodes.submit(() -> {
+                try (PostgresSagaStore store = PostgresSagaStore.connect(database.url(), 2)) {
+                    List<SagaRecord> batch;
+                    do {
+                        batch = store.claimDue(node, 1_000, 100_000, Set.of("order"), 40);
+                        batch.forEach(r -> claimed.add(r.id()));
+                    } while (!batch.isEmpty());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> node : running) {
+            node.get();
+        }
+        nodes.shutdown();
+
+        assertThat(claimed).hasSize(3_000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIdleNodeIsWokenByANotificationNotByItsPoll() throws Exception {
+        SagaDefinition<Order> saga = Saga.define("order", Order.class).step("only").invoke((o, c) -> o).build();
+        try (PostgresSagaStore nodeStore = PostgresSagaStore.connect(database.url());
+             SagaEngine node = SagaEngine.builder(nodeStore).register(saga).pollInterval(Duration.ofSeconds(30)).build();
+             PostgresSagaStore clientStore = PostgresSagaStore.connect(database.url(), 2);
+             SagaEngine client = SagaEngine.builder(clientStore).register(saga).clientOnly().build()) {
+            Thread.sleep(500); // the node has polled once and sleeps for 30 s
+
+            long start = System.nanoTime();
+            SagaId id = client.start("order", new Order("o-1"), "o-1");
+            SagaState end = client.awaitTermination(id, Duration.ofSeconds(10)).orElseThrow().state();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(end).isEqualTo(SagaState.COMPLETED);
+            assertThat(millis).as("woken by NOTIFY, not by the 30 s poll").isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void connectionsDroppedMidRunAreReopenedAndNothingIsLost() throws Exception {
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
+        SagaDefinition<Order> saga = Saga.define("order", Order.class)
+                .step("a").invoke((o, c) -> {
+                    calls.merge(c.idempotencyKey(), 1, Integer::sum);
+                    Thread.sleep(5);
+                    return o;
+                })
+                .step("b").invoke((o, c) -> {
+                    Thread.sleep(5);
+                    return o;
+                })
+                .build();
+        List<Integer> terminated = new CopyOnWriteArrayList<>();
+        try (PostgresSagaStore store = PostgresSagaStore.connect(database.url());
+             SagaEngine engine = SagaEngine.builder(store).register(saga).build()) {
+            List<SagaId> ids = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                ids.add(engine.startAsync("order", new Order("o-" + i), "o-" + i, null).join());
+                if (i % 400 == 200) {
+                    terminated.add(database.terminateConnections());
+                }
+            }
+            terminated.add(database.terminateConnections());
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    engine.countByState("order").getOrDefault(SagaState.COMPLETED, 0L) == 2_000);
+            assertThat(engine.list(SagaQuery.all().withStates(SagaState.FAILED))).isEmpty();
+        }
+        assertThat(terminated.stream().mapToInt(Integer::intValue).sum()).as("connections were dropped").isPositive();
+        Set<String> keys = new HashSet<>(calls.keySet());
+        assertThat(keys).hasSize(2_000);
+    }
+
+    @Test
+    void aUrlThatIsNotPostgresIsRefusedByName() {
+        assertThatThrownBy(() -> PostgresSagaStore.connect("jdbc:mysql://localhost/x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() -> PostgresSagaStore.connect("jdbc:postgresql://127.0.0.1:1/none?user=postgres&password=secret"))
+                .isInstanceOf(SagaStoreException.class)
+                .hasMessageContaining("127.0.0.1:1")
+                .hasMessageNotContaining("secret");
+    }
+}
