@@ -1,9 +1,11 @@
 package dev.sagaflow.bench;
 
+import dev.sagaflow.jdbc.SagaStores;
+
 import java.nio.file.Path;
 
 /**
- * @param store         {@code memory} or {@code sqlite}
+ * @param store         {@code memory}, {@code sqlite} (a new file in {@code dir}) or a {@code jdbc:postgresql:} URL
  * @param dir           where the SQLite file goes (a new file per run)
  * @param sagas         sagas to run and measure
  * @param concurrency   sagas in flight at most
@@ -11,8 +13,8 @@ import java.nio.file.Path;
  */
 public record BenchOptions(String store, Path dir, int sagas, int concurrency, double ratePerSecond) {
     public BenchOptions {
-        if (!"memory".equals(store) && !"sqlite".equals(store)) {
-            throw new IllegalArgumentException("--store must be memory or sqlite; was '" + store + "'");
+        if (!"memory".equals(store) && !"sqlite".equals(store) && !SagaStores.isPostgres(store)) {
+            throw new IllegalArgumentException("--store must be memory, sqlite or a jdbc:postgresql: URL; was '" + store + "'");
         }
         if ("sqlite".equals(store) && dir == null) {
             throw new IllegalArgumentException("--dir is required for --store sqlite");

@@ -4,6 +4,7 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaListener;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.jdbc.SqliteSagaStore;
 import dev.sagaflow.memory.InMemorySagaStore;
 import dev.sagaflow.spi.SagaStore;
@@ -27,6 +28,7 @@ public final class LoadDriver {
 
     public static BenchReport run(BenchOptions options, PrintStream progress) throws Exception {
         Measurements measured = new Measurements();
+        String storeName = SagaStores.isPostgres(options.store()) ? "postgresql" : options.store();
         try (SagaStore store = openStore(options);
              SagaEngine engine = SagaEngine.builder(store)
                      .register(ReferenceWorkload.definition())
@@ -34,17 +36,19 @@ public final class LoadDriver {
                      .listener(measured)
                      .build()) {
             int warmup = Math.min(2_000, Math.max(100, options.sagas() / 5));
-            progress.printf("warming up with %d sagas on %s%n", warmup, options.store());
-            drive(engine, "warmup-", warmup, options.concurrency(), 0, measured, null);
+            progress.printf("warming up with %d sagas on %s%n", warmup, storeName);
+            // Keys unique to this run: a shared database keeps the instances of earlier runs.
+            String run = Long.toString(System.currentTimeMillis(), 36) + "-";
+            drive(engine, run + "warmup-", warmup, options.concurrency(), 0, measured, null);
 
             measured.reset();
             long commitsBefore = engine.commits();
             long writesBefore = engine.writes();
             long start = System.nanoTime();
-            drive(engine, "order-", options.sagas(), options.concurrency(), options.ratePerSecond(), measured, progress);
+            drive(engine, run + "order-", options.sagas(), options.concurrency(), options.ratePerSecond(), measured, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             Histogram steps = measured.steps();
-            return new BenchReport(options.store(), options.sagas(), measured.completed.get(),
+            return new BenchReport(storeName, options.sagas(), measured.completed.get(),
                     measured.compensated.get(), seconds, options.sagas() / seconds,
                     millis(steps.getValueAtPercentile(50)), millis(steps.getValueAtPercentile(99)),
                     millis(steps.getValueAtPercentile(99.9)), millis(steps.getMaxValue()),
@@ -57,7 +61,10 @@ public final class LoadDriver {
         if (options.store().equals("memory")) {
             return new InMemorySagaStore();
         }
-        return SqliteSagaStore.open(options.dir().resolve("bench-" + System.currentTimeMillis() + ".db"));
+        if (options.store().equals("sqlite")) {
+            return SqliteSagaStore.open(options.dir().resolve("bench-" + System.currentTimeMillis() + ".db"));
+        }
+        return SagaStores.open(options.store());
     }
 
     private static void drive(SagaEngine engine, String keyPrefix, int sagas, int concurrency, double rate,

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 + "step_p99_ms and more."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--store", defaultValue = "sqlite", paramLabel = "STORE",
-            description = "memory or sqlite (default: ${DEFAULT-VALUE}).")
+            description = "memory, sqlite (a new file in --dir) or a jdbc:postgresql://HOST/DB?user=U URL (default: ${DEFAULT-VALUE}).")
     String store;
 
     @Option(names = "--sagas", defaultValue = "20000", paramLabel = "N", description = "Sagas to run (default: ${DEFAULT-VALUE}).")

@@ -211,8 +211,12 @@ public final class SagaRunner {
             if (error != null || !result.isApplied()) {
                 // Refused: another writer (an operator, or a node that took over) moved the instance;
                 // whoever holds it now continues from the stored row.
-                log.debug("saga {}: write of version {} not applied ({})", a.id, next.version(),
-                        error != null ? error.toString() : "stale");
+                if (error != null) {
+                    log.debug("saga {}: write of version {} not applied ({})", a.id, next.version(), error.toString());
+                } else {
+                    log.info("saga {}: write of version {} refused, the stored row moved on (a node took the instance "
+                            + "over after this one's lease ran out, or an operator acted); letting go", a.id, next.version());
+                }
                 active.remove(a.id.value(), a);
                 return;
             }
