@@ -261,6 +261,14 @@ public final class SagaEngine implements AutoCloseable {
         return committer.writes();
     }
 
+    /**
+     * Transitions this node computed whose write the store refused because the instance had moved
+     * on: another node took it over after this one's lease ran out, or an operator acted on it.
+     */
+    public long refusedWrites() {
+        return runner.refusedWrites();
+    }
+
     private SagaInstance view(SagaRecord r, List<HistoryEvent> history) {
         return new SagaInstance(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.idempotencyKey(),
                 r.correlationId(), r.state(), currentStep(r), r.attempt(), r.data(), r.failure(),

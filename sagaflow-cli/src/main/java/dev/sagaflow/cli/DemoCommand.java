@@ -37,10 +37,30 @@ final class DemoCommand implements Callable<Integer> {
             description = "Time each participant call takes, to watch progress or to crash mid-run (default: ${DEFAULT-VALUE}).")
     int stepDelayMs;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Saga store: jdbc:postgresql://HOST:PORT/DB?user=U, or a SQLite file (default: DIR/sagas.db). "
+                    + "The participants' ledgers stay under DIR.")
+    String store;
+
+    @Option(names = "--submit-only", description = "Start the orders and run none of them: `node` processes run them.")
+    boolean submitOnly;
+
+    @Option(names = "--verify", description = "Start and run nothing: wait until every order has ended (or --timeout "
+            + "passes), then check them all and print the report.")
+    boolean verify;
+
     @Override
     public Integer call() throws Exception {
-        DemoReport report = OrderFulfilmentDemo.run(new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs),
-                System.err);
+        if (submitOnly && verify) {
+            throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
+        }
+        DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify);
+        if (submitOnly) {
+            long held = OrderFulfilmentDemo.submit(options, System.err);
+            System.out.printf("{\"orders\":%d,\"submitted\":%d}%n", orders, held);
+            return 0;
+        }
+        DemoReport report = OrderFulfilmentDemo.run(options, System.err);
         System.out.println(report.toJson());
         return report.exitCode();
     }

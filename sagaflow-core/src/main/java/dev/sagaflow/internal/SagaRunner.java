@@ -33,6 +33,8 @@ import java.util.function.LongConsumer;
  * time is not held at all: its row carries the time and the poller claims it back.
  */
 public final class SagaRunner {
+    private final java.util.concurrent.atomic.AtomicLong refusedWrites = new java.util.concurrent.atomic.AtomicLong();
+
     private static final Logger log = LoggerFactory.getLogger(SagaRunner.class);
 
     private final String nodeId;
@@ -84,6 +86,11 @@ public final class SagaRunner {
     }
 
     /** Stamps a transition for writing by this node: next version, a write id, and the lease. */
+    /** Transitions this node computed whose write the store refused (fenced by the version). */
+    public long refusedWrites() {
+        return refusedWrites.get();
+    }
+
     public SagaRecord stamp(SagaRecord next, long expectedVersion, long now, boolean keepLease) {
         boolean release = !keepLease || next.state().isTerminal() || (next.wakeAt() != null && next.wakeAt() > now);
         return next.toBuilder()
@@ -214,6 +221,7 @@ public final class SagaRunner {
                 if (error != null) {
                     log.debug("saga {}: write of version {} not applied ({})", a.id, next.version(), error.toString());
                 } else {
+                    refusedWrites.incrementAndGet();
                     log.info("saga {}: write of version {} refused, the stored row moved on (a node took the instance "
                             + "over after this one's lease ran out, or an operator acted); letting go", a.id, next.version());
                 }
@@ -227,6 +235,14 @@ public final class SagaRunner {
             if (attempt != null) {
                 listener.onAttemptRecorded(a.id, next.sagaName(), attempt.step, attempt.compensation, attempt.succeeded,
                         System.nanoTime() - a.dueNanos);
+            }
+            if (next.owner() == null && !next.state().isTerminal()) {
+                // Handed back to the store to wait: whichever node claims it when due continues it,
+                // this one included. Going on here even if the due time has passed by now would race
+                // that claim, and one of the two writes would be refused.
+                active.remove(a.id.value(), a);
+                wakeHint.accept(next.wakeAt());
+                return;
             }
             advance(a);
         });

@@ -134,32 +134,32 @@ public final class PostgresSagaStore implements SagaStore {
 
     @Override
     public Optional<SagaRecord> find(String id) {
-        return inTransaction(c -> SagaTables.find(c, id));
+        return read(c -> SagaTables.find(c, id));
     }
 
     @Override
     public Optional<SagaRecord> findByIdempotencyKey(String sagaName, String idempotencyKey) {
-        return inTransaction(c -> SagaTables.findByIdempotencyKey(c, sagaName, idempotencyKey));
+        return read(c -> SagaTables.findByIdempotencyKey(c, sagaName, idempotencyKey));
     }
 
     @Override
     public List<HistoryEvent> history(String id) {
-        return inTransaction(c -> SagaTables.history(c, id));
+        return read(c -> SagaTables.history(c, id));
     }
 
     @Override
     public List<SagaRecord> list(SagaQuery query) {
-        return inTransaction(c -> SagaTables.list(c, query));
+        return read(c -> SagaTables.list(c, query));
     }
 
     @Override
     public Map<SagaState, Long> countByState(String sagaName) {
-        return inTransaction(c -> SagaTables.countByState(c, sagaName));
+        return read(c -> SagaTables.countByState(c, sagaName));
     }
 
     @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
-        return inTransaction(c -> SagaTables.nextWakeAt(c, sagaNames));
+        return read(c -> SagaTables.nextWakeAt(c, sagaNames));
     }
 
     @Override
@@ -181,6 +181,27 @@ public final class PostgresSagaStore implements SagaStore {
 
     private interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * A read: when the pooled connection turns out to be dead (the server restarted, a DBA ended
+     * it), it is tried once more on a fresh one, since reading twice does no harm.
+     */
+    private <T> T read(SqlWork<T> work) {
+        try {
+            return inTransaction(work);
+        } catch (SagaStoreException e) {
+            if (e.getCause() instanceof SQLException sql && isConnectionLost(sql)) {
+                return inTransaction(work);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        // 08: connection exception; 57P01..57P03: the server is shutting down or ended this backend.
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private <T> T inTransaction(SqlWork<T> work) {

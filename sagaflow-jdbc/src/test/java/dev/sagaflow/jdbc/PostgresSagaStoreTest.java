@@ -139,13 +139,52 @@ class PostgresSagaStoreTest {
                 }
             }
             terminated.add(database.terminateConnections());
-            await().atMost(Duration.ofSeconds(60)).until(() ->
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                     engine.countByState("order").getOrDefault(SagaState.COMPLETED, 0L) == 2_000);
             assertThat(engine.list(SagaQuery.all().withStates(SagaState.FAILED))).isEmpty();
         }
         assertThat(terminated.stream().mapToInt(Integer::intValue).sum()).as("connections were dropped").isPositive();
         Set<String> keys = new HashSet<>(calls.keySet());
         assertThat(keys).hasSize(2_000);
+    }
+
+    @Test
+    void healthyNodesSharingTheWorkNeverFenceEachOther() throws Exception {
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        SagaDefinition<Order> saga = Saga.define("order", Order.class)
+                .step("a").invoke((o, c) -> o).compensateWith((o, c) -> { })
+                .step("flaky").invoke((o, c) -> {
+                    if (failedOnce.add(c.idempotencyKey())) {
+                        throw new IllegalStateException("first attempt fails");
+                    }
+                    return o;
+                }).retry(dev.sagaflow.RetryPolicy.builder().initialDelay(Duration.ofMillis(20)).build())
+                .step("c").invoke((o, c) -> o)
+                .build();
+        List<PostgresSagaStore> stores = new ArrayList<>();
+        List<SagaEngine> nodes = new ArrayList<>();
+        try {
+            for (int n = 0; n < 3; n++) {
+                PostgresSagaStore store = PostgresSagaStore.connect(database.url(), 4);
+                stores.add(store);
+                nodes.add(SagaEngine.builder(store).register(saga).nodeId("node-" + n).build());
+            }
+            PostgresSagaStore clientStore = PostgresSagaStore.connect(database.url(), 2);
+            stores.add(clientStore);
+            SagaEngine client = SagaEngine.builder(clientStore).register(saga).clientOnly().build();
+            nodes.add(client);
+            for (int i = 0; i < 1_500; i++) {
+                client.startAsync("order", new Order("o-" + i), "o-" + i, null);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    client.countByState("order").getOrDefault(SagaState.COMPLETED, 0L) == 1_500);
+
+            assertThat(nodes.stream().mapToLong(SagaEngine::refusedWrites).sum()).as("writes refused").isZero();
+            assertThat(nodes.subList(0, 3)).allMatch(node -> node.commits() > 0);
+        } finally {
+            nodes.forEach(SagaEngine::close);
+            stores.forEach(PostgresSagaStore::close);
+        }
     }
 
     @Test

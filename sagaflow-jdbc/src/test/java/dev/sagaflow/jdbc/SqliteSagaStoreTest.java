@@ -146,6 +146,29 @@ class SqliteSagaStoreTest {
         }
     }
 
+    @Test
+    void aSingleNodeNeverFencesItself() throws Exception {
+        java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SagaDefinition<Order> saga = dev.sagaflow.Saga.define("order", Order.class)
+                .step("a").invoke((o, c) -> o).compensateWith((o, c) -> { })
+                .step("flaky").invoke((o, c) -> {
+                    if (failedOnce.add(c.idempotencyKey())) {
+                        throw new IllegalStateException("first attempt fails");
+                    }
+                    return o;
+                }).retry(dev.sagaflow.RetryPolicy.builder().initialDelay(Duration.ofMillis(20)).build())
+                .build();
+        try (SqliteSagaStore store = SqliteSagaStore.open(file());
+             SagaEngine engine = SagaEngine.builder(store).register(saga).build()) {
+            for (int i = 0; i < 1_000; i++) {
+                engine.startAsync("order", new Order("o-" + i), "o-" + i, null);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    engine.countByState("order").getOrDefault(SagaState.COMPLETED, 0L) == 1_000);
+            assertThat(engine.refusedWrites()).isZero();
+        }
+    }
+
     private static SagaRecord row(String id, String key, String owner) {
         return new SagaRecord(id, "order", 1, key, null, SagaState.RUNNING, "{}", 0, 0, false, List.of(), false,
                 null, 1L, null, owner, owner == null ? null : Long.MAX_VALUE, 1, null, 0, 1L, 1L);

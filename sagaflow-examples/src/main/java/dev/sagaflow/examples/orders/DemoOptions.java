@@ -12,8 +12,21 @@ import java.time.Duration;
  * @param failureRate share of orders made to fail at some step, 0 to 1
  * @param timeout     how long to wait for every order to end
  * @param stepDelayMs time each participant call takes, in milliseconds
+ * @param store       the saga store: a {@code jdbc:postgresql:} URL or a SQLite file; {@code null} for {@code DIR/sagas.db}
+ * @param verifyOnly  run nothing and start nothing: wait for the orders to end (on other nodes) and check them
  */
-public record DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs) {
+public record DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs, String store,
+                          boolean verifyOnly) {
+
+    public DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs) {
+        this(dir, orders, failureRate, timeout, stepDelayMs, null, false);
+    }
+
+    /** The store as given, or the SQLite file in DIR. */
+    public String storeOrDefault() {
+        return store != null ? store : dir.resolve("sagas.db").toString();
+    }
+
     public DemoOptions {
         if (dir == null) {
             throw new IllegalArgumentException("--dir is required");

@@ -4,7 +4,8 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
-import dev.sagaflow.jdbc.SqliteSagaStore;
+import dev.sagaflow.jdbc.SagaStores;
+import dev.sagaflow.spi.SagaStore;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OrderFulfilmentDemo {
     /** Share of participant calls that fail transiently (before applying, or after committing). */
-    static final double TRANSIENT_FAULT_RATE = 0.02;
+    public static final double TRANSIENT_FAULT_RATE = 0.02;
     private static final int STARTS_IN_FLIGHT = 2_000;
 
     private OrderFulfilmentDemo() {
@@ -38,12 +39,12 @@ public final class OrderFulfilmentDemo {
         OrderBook book = new OrderBook(options.failureRate());
         try (Participants participants = Participants.open(options.dir(), faults, Duration.ofMillis(options.stepDelayMs()))) {
             Map<String, SagaState> states;
-            try (SqliteSagaStore store = SqliteSagaStore.open(options.dir().resolve("sagas.db"));
-                 SagaEngine engine = SagaEngine.builder(store)
-                         .register(OrderFulfilmentSaga.definition(participants))
-                         .build()) {
+            try (SagaStore store = SagaStores.open(options.storeOrDefault());
+                 SagaEngine engine = engine(store, participants, options.verifyOnly())) {
                 Progress meter = new Progress(engine, options.orders(), progress);
-                startAll(engine, book, options.orders(), meter);
+                if (!options.verifyOnly()) {
+                    startAll(engine, book, options.orders(), meter);
+                }
                 boolean ended = meter.awaitAllEnded(options.timeout());
                 if (!ended) {
                     progress.printf("timed out after %s with orders still running%n", options.timeout());
@@ -55,6 +56,27 @@ public final class OrderFulfilmentDemo {
             audit.problems().stream().limit(20).forEach(problem -> progress.println("INCONSISTENT " + problem));
             return audit.report();
         }
+    }
+
+    /**
+     * Starts the orders and runs none of them, for engine nodes elsewhere on the same store
+     * ({@code bin/sagaflow node}). Returns how many orders the store holds afterwards.
+     */
+    public static long submit(DemoOptions options, PrintStream progress) throws Exception {
+        OrderBook book = new OrderBook(options.failureRate());
+        try (Participants participants = Participants.open(options.dir(), Faults.none(), Duration.ZERO);
+             SagaStore store = SagaStores.open(options.storeOrDefault());
+             SagaEngine client = engine(store, participants, true)) {
+            Progress meter = new Progress(client, options.orders(), progress);
+            startAll(client, book, options.orders(), meter);
+            meter.print("submitted");
+            return client.countByState(OrderFulfilmentSaga.NAME).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static SagaEngine engine(SagaStore store, Participants participants, boolean clientOnly) {
+        SagaEngine.Builder builder = SagaEngine.builder(store).register(OrderFulfilmentSaga.definition(participants));
+        return (clientOnly ? builder.clientOnly() : builder).build();
     }
 
     private static void startAll(SagaEngine engine, OrderBook book, int orders, Progress meter) throws Exception {
@@ -132,7 +154,7 @@ public final class OrderFulfilmentDemo {
             return counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToLong(Map.Entry::getValue).sum();
         }
 
-        private void print(String phase) {
+        void print(String phase) {
             Map<SagaState, Long> counts = counts();
             long ended = ended(counts);
             long started = counts.values().stream().mapToLong(Long::longValue).sum();

@@ -1,0 +1,81 @@
+package dev.sagaflow.cli;
+
+import dev.sagaflow.SagaEngine;
+import dev.sagaflow.SagaState;
+import dev.sagaflow.examples.orders.Faults;
+import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
+import dev.sagaflow.examples.orders.OrderFulfilmentSaga;
+import dev.sagaflow.examples.orders.Participants;
+import dev.sagaflow.jdbc.SagaStores;
+import dev.sagaflow.spi.SagaStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Runs one engine node hosting the order-fulfilment saga until SIGTERM or Ctrl-C, which stop it "
+                + "gracefully: calls under way finish and the node hands its instances back to the others.",
+                "Several nodes share one PostgreSQL store; the participants' ledgers are under DIR, shared by the "
+                        + "nodes of this machine. Start the orders with `demo --submit-only`, check them with `demo --verify`."})
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--store", required = true, paramLabel = "URL",
+            description = "jdbc:postgresql://HOST:PORT/DB?user=U (several nodes), or a SQLite file (one node).")
+    String store;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder of the participants' ledgers.")
+    Path dir;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in leases and logs (default: host-pid).")
+    String nodeId;
+
+    @Option(names = "--lease", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a claim lasts unless renewed: a dead node's instances move after this (default: ${DEFAULT-VALUE}).")
+    Duration lease;
+
+    @Option(names = "--poll", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest sleep between looks for due work; NOTIFY wakes the node sooner (default: ${DEFAULT-VALUE}).")
+    Duration poll;
+
+    @Option(names = "--step-delay-ms", defaultValue = "0", paramLabel = "MS",
+            description = "Time each participant call takes (default: ${DEFAULT-VALUE}).")
+    int stepDelayMs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (stepDelayMs < 0) {
+            throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Participants participants = Participants.open(dir, Faults.transientAt(OrderFulfilmentDemo.TRANSIENT_FAULT_RATE),
+                Duration.ofMillis(stepDelayMs));
+        SagaStore sagaStore = SagaStores.open(store);
+        SagaEngine.Builder builder = SagaEngine.builder(sagaStore)
+                .register(OrderFulfilmentSaga.definition(participants))
+                .leaseDuration(lease)
+                .pollInterval(poll);
+        if (nodeId != null) {
+            builder.nodeId(nodeId);
+        }
+        SagaEngine engine = builder.build();
+        Thread stopper = new Thread(() -> {
+            System.err.println("node stopping: finishing calls under way and handing instances back");
+            engine.close();
+            sagaStore.close();
+            participants.close();
+            stopped.countDown();
+        }, "sagaflow-node-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        System.err.println("node " + (nodeId != null ? nodeId : "") + " running on " + store.replaceAll("(?i)(password=)[^&]*", "$1***"));
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            Map<SagaState, Long> counts = engine.countByState(OrderFulfilmentSaga.NAME);
+            System.err.printf("order-fulfilment: %s; %d commits by this node%n", counts, engine.commits());
+        }
+        return 0;
+    }
+}
