@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Runs one engine node hosting the order-fulfilment saga until SIGTERM or Ctrl-C, which stop it "
@@ -52,6 +53,7 @@ final class NodeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Participants participants = Participants.open(dir, Faults.transientAt(OrderFulfilmentDemo.TRANSIENT_FAULT_RATE),
                 Duration.ofMillis(stepDelayMs));
         SagaStore sagaStore = SagaStores.open(store);
@@ -64,6 +66,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         SagaEngine engine = builder.build();
         Thread stopper = new Thread(() -> {
+            stopping.set(true);
             System.err.println("node stopping: finishing calls under way and handing instances back");
             engine.close();
             sagaStore.close();
@@ -73,8 +76,15 @@ final class NodeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         System.err.println("node " + (nodeId != null ? nodeId : "") + " running on " + store.replaceAll("(?i)(password=)[^&]*", "$1***"));
         while (!stopped.await(5, TimeUnit.SECONDS)) {
-            Map<SagaState, Long> counts = engine.countByState(OrderFulfilmentSaga.NAME);
-            System.err.printf("order-fulfilment: %s; %d commits by this node%n", counts, engine.commits());
+            try {
+                Map<SagaState, Long> counts = engine.countByState(OrderFulfilmentSaga.NAME);
+                System.err.printf("order-fulfilment: %s; this node: %d commits, %d writes refused%n", counts,
+                        engine.commits(), engine.refusedWrites());
+            } catch (RuntimeException e) {
+                if (!stopping.get()) {
+                    System.err.println("progress unavailable: " + e.getMessage());
+                }
+            }
         }
         return 0;
     }

@@ -1,8 +1,5 @@
 package dev.sagaflow.cli;
 
-import dev.sagaflow.HistoryEvent;
-import dev.sagaflow.HistoryEventType;
-import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.examples.orders.DemoReport;
 import dev.sagaflow.examples.orders.Faults;
@@ -97,33 +94,10 @@ class CrashRecoveryTest {
         Path data = dir.resolve("data");
         Map<String, SagaState> states = new HashMap<>();
         try (SqliteSagaStore store = SqliteSagaStore.open(data.resolve("sagas.db"))) {
-            List<SagaRecord> all = new ArrayList<>();
-            for (SagaQuery page = SagaQuery.all().page(0, 1000); ; page = page.next()) {
-                List<SagaRecord> rows = store.list(page);
-                all.addAll(rows);
-                if (rows.size() < page.limit()) {
-                    break;
-                }
-            }
+            List<SagaRecord> all = Histories.all(store);
             assertThat(all).as("one instance per order, none started twice").hasSize(ORDERS);
-            for (SagaRecord row : all) {
-                states.put(row.idempotencyKey(), row.state());
-                List<HistoryEvent> history = store.history(row.id());
-                Set<String> succeeded = new HashSet<>();
-                Set<String> compensated = new HashSet<>();
-                for (int i = 0; i < history.size(); i++) {
-                    HistoryEvent event = history.get(i);
-                    assertThat(event.seq()).as("history of %s has no gap or repeat", row.idempotencyKey()).isEqualTo(i + 1);
-                    if (event.type() == HistoryEventType.STEP_SUCCEEDED) {
-                        assertThat(succeeded.add(event.step())).as("%s succeeded twice in %s", event.step(),
-                                row.idempotencyKey()).isTrue();
-                    }
-                    if (event.type() == HistoryEventType.COMPENSATION_SUCCEEDED) {
-                        assertThat(compensated.add(event.step())).as("%s compensated twice in %s", event.step(),
-                                row.idempotencyKey()).isTrue();
-                    }
-                }
-            }
+            all.forEach(row -> states.put(row.idempotencyKey(), row.state()));
+            Histories.assertNoTransitionAppliedTwice(store, all);
         }
         try (Participants participants = Participants.open(data, Faults.none(), Duration.ZERO)) {
             LedgerAudit.Result audit = new LedgerAudit(participants).audit(ORDERS, states);
