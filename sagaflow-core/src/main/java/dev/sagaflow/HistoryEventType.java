@@ -7,6 +7,8 @@ package dev.sagaflow;
  */
 public enum HistoryEventType {
     SAGA_STARTED,
+    /** A remote step's (or compensation's) command went to the outbox; {@code detail} names it and its message id. */
+    COMMAND_SENT,
     /** A step attempt returned; {@code duration} is the attempt's own time. */
     STEP_SUCCEEDED,
     /** A step attempt threw or timed out; {@code detail} names the error. */

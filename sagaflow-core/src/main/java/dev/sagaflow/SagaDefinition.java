@@ -72,9 +72,7 @@ public final class SagaDefinition<D> {
             if (!seen.add(stepName)) {
                 throw invalid("step '" + stepName + "' is defined twice");
             }
-            if (step.action() == null) {
-                throw invalid("step '" + stepName + "' has no action: call invoke(...)");
-            }
+            checkCalls(step);
             if (step.timeout() != null && (step.timeout().isZero() || step.timeout().isNegative())) {
                 throw invalid("step '" + stepName + "' has a timeout that is not positive: " + step.timeout());
             }
@@ -107,6 +105,36 @@ public final class SagaDefinition<D> {
                         + "' has a compensation, but only compensatable steps are ever compensated");
             }
         }
+    }
+
+    private void checkCalls(StepDefinition<D> step) {
+        String stepName = step.name();
+        if (step.action() == null && step.command() == null) {
+            throw invalid("step '" + stepName + "' has no action: call invoke(...) or sendCommand(...)");
+        }
+        if (step.action() != null && step.command() != null) {
+            throw invalid("step '" + stepName + "' has both invoke(...) and sendCommand(...); a step is local or remote");
+        }
+        if (step.compensation() != null && step.compensationCommand() != null) {
+            throw invalid("step '" + stepName + "' has both compensateWith(...) and compensateWithCommand(...)");
+        }
+        if (step.onReply() != null && step.command() == null) {
+            throw invalid("step '" + stepName + "' has onReply(...) but sends no command");
+        }
+        for (var command : java.util.Arrays.asList(step.command(), step.compensationCommand())) {
+            if (command == null) {
+                continue;
+            }
+            if (command.channel() == null || command.channel().isBlank() || command.type() == null
+                    || command.type().isBlank() || command.payload() == null) {
+                throw invalid("step '" + stepName + "' sends a command without a channel, type or payload");
+            }
+        }
+    }
+
+    /** Whether any step sends commands, so an engine running it needs a transport. */
+    public boolean sendsCommands() {
+        return steps.stream().anyMatch(s -> s.command() != null || s.compensationCommand() != null);
     }
 
     private static String describe(RetryPolicy policy) {

@@ -3,10 +3,14 @@ package dev.sagaflow;
 import dev.sagaflow.internal.DuePoller;
 import dev.sagaflow.internal.GroupCommitter;
 import dev.sagaflow.internal.Json;
+import dev.sagaflow.internal.OutboxRelay;
+import dev.sagaflow.internal.ReplyReceiver;
 import dev.sagaflow.internal.Registry;
 import dev.sagaflow.internal.SagaRunner;
 import dev.sagaflow.internal.SagaStateMachine;
 import dev.sagaflow.internal.Transition;
+import dev.sagaflow.messaging.Message;
+import dev.sagaflow.messaging.Transport;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.StoreWrite;
@@ -50,6 +54,10 @@ public final class SagaEngine implements AutoCloseable {
     private final int maxDataBytes;
     private final Duration shutdownWait;
     private final boolean clientOnly;
+    private final Transport transport;
+    private final OutboxRelay relay;
+    private final ReplyReceiver replies;
+    private final Transport.Subscription replySubscription;
     private volatile boolean closed;
 
     private SagaEngine(Builder b) {
@@ -61,6 +69,8 @@ public final class SagaEngine implements AutoCloseable {
         this.shutdownWait = b.shutdownWait;
         this.clientOnly = b.clientOnly;
         this.registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
+        this.transport = b.transport;
+        b.definitions.forEach(this::requireTransportFor);
         b.definitions.forEach(registry::register);
         if (!clientOnly) {
             store.open(nodeId);
@@ -73,9 +83,40 @@ public final class SagaEngine implements AutoCloseable {
         this.poller = new DuePoller(nodeId, store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
+        if (transport != null && !clientOnly) {
+            this.relay = new OutboxRelay(nodeId, new OutboxRelay.Outbox() {
+                @Override
+                public List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
+                    return store.claimOutbox(relayId, now, leaseUntil, limit);
+                }
+
+                @Override
+                public void delete(List<String> messageIds) {
+                    store.deleteOutbox(messageIds);
+                }
+            }, transport, clock, b.pollInterval.toMillis(), leaseMillis);
+            runner.enableCommands(b.replyChannel, relay::wakeUp);
+            this.replies = new ReplyReceiver(store, registry, runner);
+            this.replySubscription = transport.subscribe(b.replyChannel, REPLY_GROUP, replies::handle);
+            relay.start();
+        } else {
+            this.relay = null;
+            this.replies = null;
+            this.replySubscription = null;
+        }
         if (!clientOnly) {
             store.onDueWork(poller::wakeUp);
             poller.start();
+        }
+    }
+
+    /** The consumer group of every engine node on the reply channel: each reply goes to one node. */
+    public static final String REPLY_GROUP = "sagaflow-engine";
+
+    private void requireTransportFor(SagaDefinition<?> definition) {
+        if (definition.sendsCommands() && transport == null && !clientOnly) {
+            throw new IllegalStateException("saga '" + definition.name() + "' has remote steps that send commands: "
+                    + "give the engine a transport with SagaEngine.Builder.transport(...)");
         }
     }
 
@@ -85,6 +126,7 @@ public final class SagaEngine implements AutoCloseable {
 
     /** Adds a definition; in-flight instances keep the version they started on. */
     public SagaEngine register(SagaDefinition<?> definition) {
+        requireTransportFor(definition);
         registry.register(definition);
         poller.wakeUp();
         return this;
@@ -252,6 +294,15 @@ public final class SagaEngine implements AutoCloseable {
         }
     }
 
+    /** Replies that moved an instance, and replies dropped as duplicates or late (0 without a transport). */
+    public long repliesApplied() {
+        return replies == null ? 0 : replies.applied();
+    }
+
+    public long repliesIgnored() {
+        return replies == null ? 0 : replies.ignored();
+    }
+
     /** Commits so far and writes committed (their ratio is the mean group-commit batch). */
     public long commits() {
         return committer.commits();
@@ -328,9 +379,15 @@ public final class SagaEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (replySubscription != null) {
+            replySubscription.close();
+        }
         poller.close();
         runner.close(shutdownWait.toMillis());
         committer.close();
+        if (relay != null) {
+            relay.close();
+        }
         try {
             store.releaseLeases(nodeId);
         } catch (RuntimeException e) {
@@ -352,6 +409,8 @@ public final class SagaEngine implements AutoCloseable {
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration shutdownWait = Duration.ofSeconds(10);
         private boolean clientOnly;
+        private Transport transport;
+        private String replyChannel = "sagaflow.replies";
         private SagaListener listener = new SagaListener() {
         };
 
@@ -431,6 +490,26 @@ public final class SagaEngine implements AutoCloseable {
          */
         public Builder clientOnly() {
             this.clientOnly = true;
+            return this;
+        }
+
+        /**
+         * Carries the commands of remote steps and their replies. Required when a registered saga has
+         * remote steps. The engine consumes replies on {@link #replyChannel} as group
+         * {@value SagaEngine#REPLY_GROUP} and relays its outbox to the transport; closing the
+         * engine does not close the transport: it is the caller's.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Where participants send replies to this engine's commands. Default {@code sagaflow.replies}. */
+        public Builder replyChannel(String channel) {
+            if (channel == null || channel.isBlank()) {
+                throw new IllegalArgumentException("replyChannel must not be blank");
+            }
+            this.replyChannel = channel;
             return this;
         }
 

@@ -1,6 +1,10 @@
 package dev.sagaflow;
 
+import dev.sagaflow.messaging.RemoteCommand;
+import dev.sagaflow.messaging.ReplyHandler;
+
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Builds one step; {@code step}, {@code pivot}, {@code retriable} and {@code build} move on. */
@@ -13,6 +17,9 @@ public final class StepBuilder<D> {
     private RetryPolicy retry;
     private Duration timeout;
     private Predicate<D> condition;
+    private RemoteCommand<D> command;
+    private ReplyHandler<D> onReply;
+    private RemoteCommand<D> compensationCommand;
 
     StepBuilder(SagaBuilder<D> saga, String name, StepKind kind) {
         this.saga = saga;
@@ -23,6 +30,29 @@ public final class StepBuilder<D> {
     /** The forward call. Required. */
     public StepBuilder<D> invoke(StepAction<D> action) {
         this.action = action;
+        return this;
+    }
+
+    /**
+     * Makes this a remote step: sends a command of {@code type} to {@code channel}, its body built from
+     * the data, written to the outbox in the same transaction as the step's start; the step succeeds
+     * or fails with the participant's reply. A reply that does not come within the step's
+     * {@link #timeout} (default 30 s) is a failure with unknown outcome.
+     */
+    public StepBuilder<D> sendCommand(String channel, String type, Function<? super D, ?> payload) {
+        this.command = new RemoteCommand<>(channel, type, payload);
+        return this;
+    }
+
+    /** Folds a remote step's success reply into the data. Default: the data is kept as it is. */
+    public StepBuilder<D> onReply(ReplyHandler<D> handler) {
+        this.onReply = handler;
+        return this;
+    }
+
+    /** The remote undo: a command sent when this step is compensated; its failure replies are retried. */
+    public StepBuilder<D> compensateWithCommand(String channel, String type, Function<? super D, ?> payload) {
+        this.compensationCommand = new RemoteCommand<>(channel, type, payload);
         return this;
     }
 
@@ -72,6 +102,7 @@ public final class StepBuilder<D> {
     StepDefinition<D> toDefinition() {
         RetryPolicy policy = retry != null ? retry
                 : kind == StepKind.RETRIABLE ? RetryPolicy.forever() : RetryPolicy.defaults();
-        return new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition);
+        return new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition,
+                command, onReply, compensationCommand);
     }
 }

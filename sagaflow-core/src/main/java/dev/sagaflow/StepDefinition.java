@@ -1,5 +1,8 @@
 package dev.sagaflow;
 
+import dev.sagaflow.messaging.RemoteCommand;
+import dev.sagaflow.messaging.ReplyHandler;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -15,12 +18,33 @@ import java.util.function.Predicate;
  * @param timeout      limit of one attempt, or {@code null} for none; a timed-out attempt has an
  *                     unknown outcome, so if the step finally fails it is compensated too
  * @param condition    the step runs only when this holds for the data at that moment, or always when {@code null}
+ * @param command      for a remote step, the command sent instead of calling {@code action}
+ * @param onReply      for a remote step, folds the success reply into the data, or {@code null} to keep the data
+ * @param compensationCommand the command that undoes a remote step, instead of {@code compensation}
  */
 public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
-                                RetryPolicy retry, Duration timeout, Predicate<D> condition) {
+                                RetryPolicy retry, Duration timeout, Predicate<D> condition,
+                                RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand) {
+
+    /** How long a remote step waits for its reply when no timeout is set. */
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
 
     public boolean hasCompensation() {
-        return compensation != null;
+        return compensation != null || compensationCommand != null;
+    }
+
+    /** The step sends a command and waits for a reply instead of calling a local action. */
+    public boolean isRemote() {
+        return command != null;
+    }
+
+    public boolean hasRemoteCompensation() {
+        return compensationCommand != null;
+    }
+
+    /** How long one remote attempt waits for its reply. */
+    public Duration replyTimeout() {
+        return timeout != null ? timeout : DEFAULT_REPLY_TIMEOUT;
     }
 
     public Optional<Duration> attemptTimeout() {

@@ -54,9 +54,10 @@ class CrashRecoveryTest {
     void killedTwentyTimesTheDemoStillEndsWithEveryOrderConsistent() throws Exception {
         Random random = new Random();
         List<Long> endedAtEachKill = new ArrayList<>();
+        List<Long> transitionsAtEachKill = new ArrayList<>();
         for (int run = 1; endedAtEachKill.size() < KILLS && run <= KILLS + 10; run++) {
             Process process = demo(dir.resolve("run-" + run + ".out"));
-            Thread.sleep(700 + random.nextInt(1_800));
+            Thread.sleep(1_000 + random.nextInt(2_500));
             if (!process.isAlive()) {
                 continue; // it finished before this kill: later kills hit the restart path instead
             }
@@ -64,11 +65,14 @@ class CrashRecoveryTest {
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as("killed by signal 9").isEqualTo(137);
             endedAtEachKill.add(endedOrders());
+            transitionsAtEachKill.add(recordedTransitions());
         }
         System.out.println("orders ended at each of the kills: " + endedAtEachKill);
+        System.out.println("transitions recorded at each of the kills: " + transitionsAtEachKill);
         assertThat(endedAtEachKill).as("kills that landed while the demo was running").hasSizeGreaterThanOrEqualTo(KILLS);
         assertThat(endedAtEachKill.getFirst()).as("the first kill came before the end").isLessThan(ORDERS);
-        assertThat(new HashSet<>(endedAtEachKill)).as("kills landed at different stages").hasSizeGreaterThan(3);
+        // Counted in transitions, not ended orders: on a slow machine many kills land before any order ends.
+        assertThat(new HashSet<>(transitionsAtEachKill)).as("kills landed at different stages").hasSizeGreaterThan(3);
 
         Path last = dir.resolve("final.out");
         Process finalRun = demo(last);
@@ -86,6 +90,12 @@ class CrashRecoveryTest {
         try (SqliteSagaStore store = SqliteSagaStore.open(dir.resolve("data/sagas.db"))) {
             return store.countByState(OrderFulfilmentSaga.NAME).entrySet().stream()
                     .filter(e -> e.getKey().isTerminal()).mapToLong(Map.Entry::getValue).sum();
+        }
+    }
+
+    private long recordedTransitions() {
+        try (SqliteSagaStore store = SqliteSagaStore.open(dir.resolve("data/sagas.db"))) {
+            return Histories.all(store).stream().mapToLong(SagaRecord::historySize).sum();
         }
     }
 

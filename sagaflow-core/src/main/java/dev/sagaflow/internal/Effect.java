@@ -10,6 +10,10 @@ public sealed interface Effect {
     record Compensate(int index, int attempt) implements Effect {
     }
 
+    /** The reply to the command the instance awaits did not come in time. */
+    record ReplyTimedOut() implements Effect {
+    }
+
     /** A due retry: record that it resumes, then run it. */
     record Resume() implements Effect {
     }

@@ -4,6 +4,10 @@ import dev.sagaflow.SagaDefinition;
 import dev.sagaflow.SagaListener;
 import dev.sagaflow.StepContext;
 import dev.sagaflow.StepDefinition;
+import dev.sagaflow.messaging.Message;
+import dev.sagaflow.messaging.MessageHeaders;
+import dev.sagaflow.messaging.RemoteCommand;
+import dev.sagaflow.messaging.Reply;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
@@ -11,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +53,8 @@ public final class SagaRunner {
     private final int maxConcurrentSteps;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, ActiveSaga> active = new ConcurrentHashMap<>();
+    private volatile String replyChannel;
+    private volatile Runnable outboxHint = () -> { };
     private final AtomicLong writeCounter = new AtomicLong();
     private volatile boolean closing;
 
@@ -60,6 +68,12 @@ public final class SagaRunner {
         this.wakeHint = wakeHint;
         this.maxConcurrentSteps = maxConcurrentSteps;
         this.stepPermits = new Semaphore(maxConcurrentSteps);
+    }
+
+    /** Remote steps send their commands with this reply channel; {@code hint} is told when messages enter the outbox. */
+    public void enableCommands(String replyChannel, Runnable outboxHint) {
+        this.replyChannel = replyChannel;
+        this.outboxHint = outboxHint;
     }
 
     public int activeCount() {
@@ -120,13 +134,23 @@ public final class SagaRunner {
             }
             case Effect.Resume resume -> record(a, a.machine.resume(r, now), null, null);
             case Effect.DeadlineExceeded deadline -> record(a, a.machine.deadlineExceeded(r, now), null, null);
+            case Effect.ReplyTimedOut timedOut -> record(a, a.machine.replyTimedOut(r, now), null,
+                    new Attempt(currentStepName(a), r.state().isCompensating(), false));
             case Effect.RunStep step -> {
                 a.dueNanos = System.nanoTime();
-                threads.execute(() -> runStep(a, step));
+                if (definitionOf(a).step(step.index()).isRemote()) {
+                    sendCommand(a, step.index(), false);
+                } else {
+                    threads.execute(() -> runStep(a, step));
+                }
             }
             case Effect.Compensate compensate -> {
                 a.dueNanos = System.nanoTime();
-                threads.execute(() -> runCompensation(a, compensate));
+                if (definitionOf(a).step(compensate.index()).hasRemoteCompensation()) {
+                    sendCommand(a, compensate.index(), true);
+                } else {
+                    threads.execute(() -> runCompensation(a, compensate));
+                }
             }
         }
     }
@@ -208,13 +232,18 @@ public final class SagaRunner {
         record(a, transition, null, new Attempt(step.name(), true, succeeded));
     }
 
-    /** Commits a transition; once it is durable, moves the instance on. */
-    private void record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
+    private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
+        return record(a, transition, newData, attempt, List.of());
+    }
+
+    /** Commits a transition and the messages it sends; once it is durable, moves the instance on. */
+    private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt,
+                                                  List<Message> outbox) {
         SagaRecord before = a.record;
         SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), true);
         CompletableFuture<WriteResult> written =
-                committer.submit(new StoreWrite.Update(next, before.version(), transition.history()));
-        written.whenComplete((result, error) -> {
+                committer.submit(new StoreWrite.Update(next, before.version(), transition.history(), outbox));
+        return written.whenComplete((result, error) -> {
             if (error != null || !result.isApplied()) {
                 // Refused: another writer (an operator, or a node that took over) moved the instance;
                 // whoever holds it now continues from the stored row.
@@ -227,6 +256,9 @@ public final class SagaRunner {
                 }
                 active.remove(a.id.value(), a);
                 return;
+            }
+            if (!outbox.isEmpty()) {
+                outboxHint.run();
             }
             a.record = next;
             if (newData != null) {
@@ -246,6 +278,108 @@ public final class SagaRunner {
             }
             advance(a);
         });
+    }
+
+    /**
+     * A remote step or compensation: the command goes to the outbox in the same transaction as the
+     * transition that starts the wait for its reply, so it is sent if and only if the wait is recorded.
+     */
+    private void sendCommand(ActiveSaga a, int stepIndex, boolean compensation) {
+        SagaRecord r = a.record;
+        StepDefinition<Object> step = definitionOf(a).step(stepIndex);
+        RemoteCommand<Object> command = compensation ? step.compensationCommand() : step.command();
+        long now = clock.millis();
+        String payload;
+        try {
+            Object body = command.payload().apply(a.data());
+            payload = Json.encode(body, "the " + command.type() + " command of saga " + r.id());
+        } catch (RuntimeException e) {
+            StepError error = StepError.of(e, !compensation && step.retry().isRetryable(e));
+            record(a, compensation ? a.machine.compensationFailed(r, stepIndex, error, 0, now)
+                    : a.machine.stepFailed(r, stepIndex, error, 0, now), null, new Attempt(step.name(), compensation, false));
+            return;
+        }
+        String channel = replyChannel;
+        if (channel == null) {
+            throw new IllegalStateException("saga " + r.id() + " sends commands, but this engine has no transport");
+        }
+        Map<String, String> headers = new HashMap<>();
+        headers.put(MessageHeaders.REPLY_TO, channel);
+        headers.put(MessageHeaders.IDEMPOTENCY_KEY, StepContext.idempotencyKey(a.id, step.name()));
+        headers.put(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id()));
+        Message message = new Message(Message.newId(), command.channel(), command.type(), r.id(), r.correlationId(),
+                headers, payload);
+        String detail = command.type() + " to " + command.channel() + ", message " + message.id();
+        long timeout = step.replyTimeout().toMillis();
+        Transition transition = compensation
+                ? a.machine.compensationCommandSent(r, stepIndex, message.id(), detail, timeout, now)
+                : a.machine.commandSent(r, stepIndex, message.id(), detail, timeout, now);
+        record(a, transition, null, null, List.of(message));
+    }
+
+    /**
+     * A reply came for an instance that waits in the store: if it is the awaited one, its transition is
+     * committed and this node takes the instance on. Completes with whether the reply moved it; a
+     * duplicate or late reply moves nothing, and a refused write (the instance moved meanwhile) is
+     * for the caller to look at again.
+     */
+    public CompletableFuture<WriteResult> applyReply(SagaStateMachine machine, SagaRecord r, Reply reply) {
+        SagaDefinition<Object> definition = typed(machine);
+        long now = clock.millis();
+        long waited = Math.max(0, now - r.updatedAt());
+        ActiveSaga a = new ActiveSaga(machine, r, null);
+        a.dueNanos = System.nanoTime();
+        Transition transition;
+        Object newData = null;
+        String stepName;
+        boolean compensation = r.state().isCompensating();
+        boolean succeeded = reply.succeeded();
+        if (compensation) {
+            int step = r.completed().get(r.completed().size() - 1);
+            stepName = definition.step(step).name();
+            transition = reply.succeeded()
+                    ? machine.compensationSucceeded(r, step, waited, now)
+                    : machine.compensationFailed(r, step, new StepError(describe(reply), true, false), waited, now);
+        } else {
+            StepDefinition<Object> step = definition.step(r.stepIndex());
+            stepName = step.name();
+            if (reply.succeeded()) {
+                try {
+                    Object data = a.data();
+                    Object after = step.onReply() == null ? data : step.onReply().apply(data, reply);
+                    Object kept = after == null ? data : after;
+                    String json = kept == data ? r.data() : Json.encode(kept, "saga " + r.id());
+                    newData = kept;
+                    transition = machine.stepSucceeded(r, r.stepIndex(), json, i -> definition.step(i).runsFor(kept),
+                            waited, now);
+                } catch (Exception e) {
+                    newData = null;
+                    succeeded = false;
+                    transition = machine.stepFailed(r, r.stepIndex(), StepError.unknownOutcome(
+                            "the reply came, but folding it into the data failed: " + e), waited, now);
+                }
+            } else {
+                boolean retryable = reply.outcome() == Reply.Outcome.RETRYABLE_FAILURE;
+                transition = machine.stepFailed(r, r.stepIndex(), new StepError(describe(reply), retryable, false), waited, now);
+            }
+        }
+        active.put(r.id(), a);
+        return record(a, transition, newData, new Attempt(stepName, compensation, succeeded));
+    }
+
+    private static String describe(Reply reply) {
+        return "reply " + reply.outcome().headerValue() + (reply.failure() == null ? "" : ": " + reply.failure());
+    }
+
+    private String currentStepName(ActiveSaga a) {
+        SagaRecord r = a.record;
+        int index = r.state().isCompensating() ? r.completed().get(r.completed().size() - 1) : r.stepIndex();
+        return definitionOf(a).step(index).name();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SagaDefinition<Object> typed(SagaStateMachine machine) {
+        return (SagaDefinition<Object>) machine.definition();
     }
 
     private boolean acquirePermit() {

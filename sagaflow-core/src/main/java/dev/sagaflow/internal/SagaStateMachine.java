@@ -46,6 +46,9 @@ public final class SagaStateMachine {
         if (r.wakeAt() != null && r.wakeAt() > now) {
             return new Effect.Wait(r.wakeAt());
         }
+        if (r.awaiting() != null) {
+            return new Effect.ReplyTimedOut();
+        }
         return switch (r.state()) {
             case WAITING -> new Effect.Resume();
             case STARTED, RUNNING -> new Effect.RunStep(r.stepIndex(), r.attempt() + 1);
@@ -131,6 +134,53 @@ public final class SagaStateMachine {
         }
         c.b.attempt(attempts).state(stalled ? SagaState.COMPENSATION_STALLED : SagaState.COMPENSATING).wakeAt(due);
         return c.done();
+    }
+
+    /**
+     * A remote step's command is written to the outbox with this transition: the instance waits for
+     * the reply to {@code messageId} until the reply timeout (or the saga deadline, if sooner).
+     */
+    public Transition commandSent(SagaRecord r, int step, String messageId, String detail, long timeoutMillis, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.COMMAND_SENT, definition.step(step).name(), r.attempt() + 1, 0, detail);
+        long until = now + timeoutMillis;
+        if (r.deadlineAt() != null && step < definition.pointOfNoReturn()) {
+            until = Math.min(until, r.deadlineAt());
+        }
+        c.b.state(SagaState.WAITING).awaiting(messageId).wakeAt(until);
+        return c.done();
+    }
+
+    /** A remote compensation's command is written to the outbox with this transition. */
+    public Transition compensationCommandSent(SagaRecord r, int step, String messageId, String detail, long timeoutMillis,
+                                              long now) {
+        requireCompensation(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.COMMAND_SENT, definition.step(step).name(), r.attempt() + 1, 0, "compensation: " + detail);
+        c.b.awaiting(messageId).wakeAt(now + timeoutMillis);
+        return c.done();
+    }
+
+    /**
+     * The awaited reply did not come in time: the attempt failed with unknown outcome (so a step that
+     * finally fails is compensated too), and a compensation is retried.
+     */
+    public Transition replyTimedOut(SagaRecord r, long now) {
+        if (r.awaiting() == null || (r.wakeAt() != null && r.wakeAt() > now)) {
+            throw new IllegalStateException("reply timeout of saga " + r.id() + " that awaits no reply or is not yet due");
+        }
+        long waited = Math.max(0, now - r.updatedAt());
+        StepError error = StepError.noReply(waited);
+        if (r.state().isCompensating()) {
+            return compensationFailed(r, top(r), error, waited, now);
+        }
+        return stepFailed(r, r.stepIndex(), error, waited, now);
+    }
+
+    /** Whether {@code inReplyTo} is the command this instance waits for: any other reply is a duplicate or late. */
+    public static boolean awaits(SagaRecord r, String inReplyTo) {
+        return r.awaiting() != null && r.awaiting().equals(inReplyTo) && !r.state().isTerminal();
     }
 
     /** A due retry is taken up: WAITING becomes RUNNING. */
@@ -237,9 +287,9 @@ public final class SagaStateMachine {
         c.b.state(cancelled ? SagaState.CANCELLED : SagaState.FAILED).wakeAt(null).owner(null).leaseUntil(null);
     }
 
-    /** Whether the current step's call may have taken effect: it may be running, or an attempt timed out. */
+    /** Whether the current step's call may have taken effect: it may be running, its command sent, or an attempt timed out. */
     private static boolean mayHaveRun(SagaRecord r) {
-        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown();
+        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown() || r.awaiting() != null;
     }
 
     private boolean deadlinePassed(SagaRecord r, long now) {
@@ -282,7 +332,8 @@ public final class SagaStateMachine {
         final List<HistoryEvent> events = new ArrayList<>(4);
 
         Change(SagaRecord r, long now) {
-            this.b = r.toBuilder().updatedAt(now);
+            // Any transition ends the wait for a reply; only sending a command starts one.
+            this.b = r.toBuilder().updatedAt(now).awaiting(null);
             this.now = now;
             this.firstSeq = r.historySize() + 1;
         }

@@ -18,6 +18,10 @@ public record StepError(String description, boolean retryable, boolean timedOut)
         return new StepError("attempt timed out after " + afterMillis + " ms (outcome unknown)", true, true);
     }
 
+    public static StepError noReply(long afterMillis) {
+        return new StepError("no reply within " + afterMillis + " ms (outcome unknown)", true, true);
+    }
+
     /** The step's call returned, but what followed failed, so whether its effect stands is unknown. */
     public static StepError unknownOutcome(String description) {
         return new StepError(description, false, true);

@@ -3,6 +3,7 @@ package dev.sagaflow.memory;
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.messaging.Message;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.StoreWrite;
@@ -27,6 +28,10 @@ public final class InMemorySagaStore implements SagaStore {
     private final Map<String, SagaRecord> rows = new LinkedHashMap<>();
     private final Map<String, String> idByKey = new HashMap<>();
     private final Map<String, List<HistoryEvent>> histories = new HashMap<>();
+    private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
+
+    private record OutboxEntry(Message message, String owner, long leaseUntil) {
+    }
 
     @Override
     public synchronized void open(String nodeId) {
@@ -49,6 +54,7 @@ public final class InMemorySagaStore implements SagaStore {
                     }
                     rows.put(r.id(), r);
                     histories.put(r.id(), new ArrayList<>(insert.history()));
+                    queue(insert.outbox());
                     results.add(WriteResult.ok());
                 }
                 case StoreWrite.Update update -> {
@@ -59,6 +65,7 @@ public final class InMemorySagaStore implements SagaStore {
                     }
                     rows.put(r.id(), r);
                     histories.get(r.id()).addAll(update.history());
+                    queue(update.outbox());
                     results.add(WriteResult.ok());
                 }
             }
@@ -137,6 +144,35 @@ public final class InMemorySagaStore implements SagaStore {
                 .filter(r -> r.wakeAt() != null && r.owner() == null && sagaNames.contains(r.sagaName()))
                 .map(SagaRecord::wakeAt)
                 .min(Long::compare);
+    }
+
+    private void queue(List<Message> messages) {
+        for (Message m : messages) {
+            if (outbox.putIfAbsent(m.id(), new OutboxEntry(m, null, 0)) != null) {
+                throw new IllegalArgumentException("outbox message id " + m.id() + " already exists");
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit) {
+        List<Message> claimed = new ArrayList<>();
+        for (Map.Entry<String, OutboxEntry> e : outbox.entrySet()) {
+            if (claimed.size() == limit) {
+                break;
+            }
+            OutboxEntry entry = e.getValue();
+            if (entry.owner() == null || entry.leaseUntil() < now) {
+                e.setValue(new OutboxEntry(entry.message(), nodeId, leaseUntil));
+                claimed.add(entry.message());
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized void deleteOutbox(Collection<String> messageIds) {
+        messageIds.forEach(outbox::remove);
     }
 
     @Override

@@ -24,15 +24,29 @@ import java.util.List;
  * @param writeId        id of the write that produced this version, to tell after a lost reply
  *                       whether that write committed
  * @param historySize    number of history entries
+ * @param awaiting       the id of the command whose reply the current remote step or compensation
+ *                       waits for, or {@code null}; a reply to any other message is not applied
  */
 public record SagaRecord(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
                          SagaState state, String data, int stepIndex, int attempt, boolean outcomeUnknown,
                          List<Integer> completed, boolean cancelRequested, String failure,
                          Long wakeAt, Long deadlineAt, String owner, Long leaseUntil,
-                         long version, String writeId, int historySize, long createdAt, long updatedAt) {
+                         long version, String writeId, int historySize, long createdAt, long updatedAt,
+                         String awaiting) {
 
     public SagaRecord {
         completed = List.copyOf(completed);
+    }
+
+    /** A row that waits for no reply. */
+    public SagaRecord(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
+                      SagaState state, String data, int stepIndex, int attempt, boolean outcomeUnknown,
+                      List<Integer> completed, boolean cancelRequested, String failure,
+                      Long wakeAt, Long deadlineAt, String owner, Long leaseUntil,
+                      long version, String writeId, int historySize, long createdAt, long updatedAt) {
+        this(id, sagaName, sagaVersion, idempotencyKey, correlationId, state, data, stepIndex, attempt, outcomeUnknown,
+                completed, cancelRequested, failure, wakeAt, deadlineAt, owner, leaseUntil, version, writeId,
+                historySize, createdAt, updatedAt, null);
     }
 
     public Builder toBuilder() {
@@ -85,6 +99,7 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
         private int historySize;
         private final long createdAt;
         private long updatedAt;
+        private String awaiting;
 
         private Builder(SagaRecord r) {
             id = r.id;
@@ -109,6 +124,7 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
             historySize = r.historySize;
             createdAt = r.createdAt;
             updatedAt = r.updatedAt;
+            awaiting = r.awaiting;
         }
 
         public Builder state(SagaState v) { state = v; return this; }
@@ -126,11 +142,12 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
         public Builder writeId(String v) { writeId = v; return this; }
         public Builder historySize(int v) { historySize = v; return this; }
         public Builder updatedAt(long v) { updatedAt = v; return this; }
+        public Builder awaiting(String v) { awaiting = v; return this; }
 
         public SagaRecord build() {
             return new SagaRecord(id, sagaName, sagaVersion, idempotencyKey, correlationId, state, data, stepIndex,
                     attempt, outcomeUnknown, completed, cancelRequested, failure, wakeAt, deadlineAt, owner,
-                    leaseUntil, version, writeId, historySize, createdAt, updatedAt);
+                    leaseUntil, version, writeId, historySize, createdAt, updatedAt, awaiting);
         }
     }
 }

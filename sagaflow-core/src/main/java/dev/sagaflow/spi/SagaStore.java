@@ -3,6 +3,7 @@ package dev.sagaflow.spi;
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.messaging.Message;
 
 import java.util.Collection;
 import java.util.List;
@@ -66,6 +67,16 @@ public interface SagaStore extends AutoCloseable {
      */
     default void onDueWork(Runnable wakeUp) {
     }
+
+    /**
+     * Claims up to {@code limit} outbox messages that no live relay holds, oldest first, for
+     * {@code nodeId} until {@code leaseUntil}: the relay sends them, then deletes them. Claimed by
+     * lease, never by "id greater than the last seen", which loses rows committed out of id order.
+     */
+    List<Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit);
+
+    /** Removes sent messages from the outbox. */
+    void deleteOutbox(Collection<String> messageIds);
 
     @Override
     void close();

@@ -4,6 +4,7 @@ import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.HistoryEventType;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -304,6 +306,56 @@ public abstract class SagaStoreContract {
         assertThat(store.countByState("order")).containsOnly(
                 java.util.Map.entry(SagaState.STARTED, 1L), java.util.Map.entry(SagaState.COMPLETED, 2L));
         assertThat(store.countByState(null)).containsEntry(SagaState.FAILED, 1L).hasSize(3);
+    }
+
+    @Test
+    void anAwaitedReplyIdReadsBack() {
+        SagaRecord r = row(newId(), "k");
+        insert(r);
+        SagaRecord waiting = r.toBuilder().state(SagaState.WAITING).awaiting("m-42").version(2).build();
+        store.write(List.of(new StoreWrite.Update(waiting, 1, List.of())));
+        assertThat(store.find(r.id()).orElseThrow().awaiting()).isEqualTo("m-42");
+    }
+
+    private static Message message(String sagaId, String n) {
+        return new Message("msg-" + n + "-" + sagaId.substring(0, 8), "inventory.commands", "ReserveStock", sagaId,
+                "corr-" + n, Map.of("sagaflow-reply-to", "sagaflow.replies", "traceparent", "00-abc"),
+                "{\"sku\":\"A-" + n + "\"}");
+    }
+
+    @Test
+    void messagesOfAnAppliedWriteEnterTheOutboxAndThoseOfARefusedWriteDoNot() {
+        SagaRecord r = row(newId(), "k");
+        Message onInsert = message(r.id(), "1");
+        store.write(List.of(new StoreWrite.Insert(r, List.of(), List.of(onInsert))));
+        Message applied = message(r.id(), "2");
+        Message refused = message(r.id(), "3");
+
+        store.write(List.of(
+                new StoreWrite.Update(r.toBuilder().version(2).build(), 1, List.of(), List.of(applied)),
+                new StoreWrite.Update(r.toBuilder().version(9).build(), 8, List.of(), List.of(refused))));
+
+        List<Message> claimed = store.claimOutbox("node-a", T0, T0 + 30_000, 10);
+        assertThat(claimed).containsExactlyInAnyOrder(onInsert, applied);
+    }
+
+    @Test
+    void outboxMessagesAreClaimedUnderALeaseAndGoneOnceDeleted() {
+        SagaRecord r = row(newId(), "k");
+        Message first = message(r.id(), "1");
+        Message second = message(r.id(), "2");
+        Message third = message(r.id(), "3");
+        store.write(List.of(new StoreWrite.Insert(r, List.of(), List.of(first, second, third))));
+
+        List<Message> a = store.claimOutbox("node-a", T0, T0 + 30_000, 2);
+        List<Message> b = store.claimOutbox("node-b", T0 + 1, T0 + 30_000, 10);
+        assertThat(a).hasSize(2);
+        assertThat(b).hasSize(1).doesNotContainAnyElementsOf(a);
+        assertThat(store.claimOutbox("node-c", T0 + 2, T0 + 30_000, 10)).as("all leased").isEmpty();
+
+        store.deleteOutbox(a.stream().map(Message::id).toList());
+        List<Message> afterExpiry = store.claimOutbox("node-c", T0 + 30_001, T0 + 60_000, 10);
+        assertThat(afterExpiry).as("only the unsent one, once its lease ran out").containsExactlyElementsOf(b);
     }
 
     private static SagaRecord unowned(String id, String key, Long wakeAt) {

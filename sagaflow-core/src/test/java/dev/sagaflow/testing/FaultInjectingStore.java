@@ -105,6 +105,16 @@ public final class FaultInjectingStore implements SagaStore {
     }
 
     @Override
+    public List<dev.sagaflow.messaging.Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit) {
+        return delegate.claimOutbox(nodeId, now, leaseUntil, limit);
+    }
+
+    @Override
+    public void deleteOutbox(Collection<String> messageIds) {
+        delegate.deleteOutbox(messageIds);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

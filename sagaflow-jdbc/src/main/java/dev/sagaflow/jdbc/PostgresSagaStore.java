@@ -40,6 +40,8 @@ import java.util.Properties;
  */
 public final class PostgresSagaStore implements SagaStore {
     private static final String LOCK_CLAUSE = "FOR UPDATE SKIP LOCKED";
+    private static final int READ_ATTEMPTS = 3;
+    private static final String WRITE_UNKNOWN = " (a write's outcome is unknown)";
 
     private final String url;
     private final HikariDataSource pool;
@@ -97,7 +99,7 @@ public final class PostgresSagaStore implements SagaStore {
         if (writes.isEmpty()) {
             return List.of();
         }
-        return inTransaction(c -> {
+        return inTransaction(WRITE_UNKNOWN, c -> {
             List<WriteResult> results = SagaTables.apply(c, writes);
             for (int i = 0; i < writes.size(); i++) {
                 SagaRecord r = writes.get(i).record();
@@ -112,12 +114,25 @@ public final class PostgresSagaStore implements SagaStore {
 
     @Override
     public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
-        return inTransaction(c -> SagaTables.claimDue(c, LOCK_CLAUSE, nodeId, now, leaseUntil, sagaNames, limit));
+        return inTransaction(WRITE_UNKNOWN, c -> SagaTables.claimDue(c, LOCK_CLAUSE, nodeId, now, leaseUntil, sagaNames, limit));
+    }
+
+    @Override
+    public List<dev.sagaflow.messaging.Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit) {
+        return inTransaction(WRITE_UNKNOWN, c -> SagaTables.OUTBOX.claim(c, LOCK_CLAUSE, nodeId, now, leaseUntil, limit));
+    }
+
+    @Override
+    public void deleteOutbox(Collection<String> messageIds) {
+        inTransaction(WRITE_UNKNOWN, c -> {
+            SagaTables.OUTBOX.delete(c, messageIds);
+            return null;
+        });
     }
 
     @Override
     public void renewLeases(String nodeId, long leaseUntil) {
-        inTransaction(c -> {
+        inTransaction(WRITE_UNKNOWN, c -> {
             SagaTables.renewLeases(c, nodeId, leaseUntil);
             return null;
         });
@@ -125,7 +140,7 @@ public final class PostgresSagaStore implements SagaStore {
 
     @Override
     public void releaseLeases(String nodeId) {
-        inTransaction(c -> {
+        inTransaction(WRITE_UNKNOWN, c -> {
             SagaTables.releaseLeases(c, nodeId);
             notifyDueWork(c);
             return null;
@@ -185,16 +200,17 @@ public final class PostgresSagaStore implements SagaStore {
 
     /**
      * A read: when the pooled connection turns out to be dead (the server restarted, a DBA ended
-     * it), it is tried once more on a fresh one, since reading twice does no harm.
+     * it), it is tried again on a fresh one, since reading twice does no harm.
      */
     private <T> T read(SqlWork<T> work) {
-        try {
-            return inTransaction(work);
-        } catch (SagaStoreException e) {
-            if (e.getCause() instanceof SQLException sql && isConnectionLost(sql)) {
-                return inTransaction(work);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction("", work);
+            } catch (SagaStoreException e) {
+                if (attempt == READ_ATTEMPTS || !(e.getCause() instanceof SQLException sql && isConnectionLost(sql))) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
@@ -204,7 +220,8 @@ public final class PostgresSagaStore implements SagaStore {
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
-    private <T> T inTransaction(SqlWork<T> work) {
+    /** @param consequence what a failure means for the caller, appended to the error message */
+    private <T> T inTransaction(String consequence, SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
                 T result = work.run(c);
@@ -219,8 +236,13 @@ public final class PostgresSagaStore implements SagaStore {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && isConnectionLost(sql)) {
+                // The pool's other idle connections most likely died with this one and, if used within
+                // the last half second, Hikari would hand them out unchecked.
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
             throw new SagaStoreException("PostgreSQL store " + redact(url) + ": " + rootMessage(e)
-                    + " (a write's outcome is unknown)", e);
+                    + consequence, e);
         }
     }
 

@@ -160,6 +160,29 @@ public final class SqliteSagaStore implements SagaStore {
     }
 
     @Override
+    public List<dev.sagaflow.messaging.Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit) {
+        writeLock.lock();
+        try {
+            return inTransaction(() -> SagaTables.OUTBOX.claim(writer, "", nodeId, now, leaseUntil, limit));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void deleteOutbox(Collection<String> messageIds) {
+        writeLock.lock();
+        try {
+            inTransaction(() -> {
+                SagaTables.OUTBOX.delete(writer, messageIds);
+                return null;
+            });
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
     public void renewLeases(String nodeId, long leaseUntil) {
         writeLock.lock();
         try {

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +112,42 @@ class PostgresSagaStoreTest {
 
             assertThat(end).isEqualTo(SagaState.COMPLETED);
             assertThat(millis).as("woken by NOTIFY, not by the 30 s poll").isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void readsSurviveEveryPooledConnectionBeingDroppedAtOnce() throws Exception {
+        try (PostgresSagaStore store = PostgresSagaStore.connect(database.url(), 4)) {
+            // More readers than connections, each pausing between reads: dropped connections lie idle in
+            // the pool, recently used, so the pool hands them out without checking them first.
+            ExecutorService readers = Executors.newFixedThreadPool(8);
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            List<Future<?>> running = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                running.add(readers.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        try {
+                            store.countByState("order");
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+                    }
+                    return null;
+                }));
+            }
+            int dropped = 0;
+            for (int i = 0; i < 10; i++) {
+                Thread.sleep(200);
+                dropped += database.terminateConnections();
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            readers.shutdown();
+            assertThat(dropped).as("connections were dropped").isGreaterThan(10);
+            assertThat(failures).as("reads failed although the database was up").isEmpty();
         }
     }
 

@@ -24,6 +24,7 @@ public final class DueWorkListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DueWorkListener.class);
 
     private final String url;
+    private final String channel;
     private final Properties properties;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -31,7 +32,13 @@ public final class DueWorkListener implements AutoCloseable {
     private volatile Connection connection;
 
     public DueWorkListener(String url, Properties properties) {
+        this(url, properties, CHANNEL);
+    }
+
+    /** Listens on another notification channel than the store's, e.g. the JDBC transport's. */
+    public DueWorkListener(String url, Properties properties, String channel) {
         this.url = url;
+        this.channel = channel;
         this.properties = properties;
         this.thread = Thread.ofPlatform().name("sagaflow-listen").daemon().unstarted(this::loop);
     }
@@ -49,7 +56,7 @@ public final class DueWorkListener implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(url, properties)) {
                 connection = c;
                 try (Statement listen = c.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
+                    listen.execute("LISTEN " + channel);
                 }
                 backoff = 100;
                 wakeAll();

@@ -30,16 +30,16 @@ import java.util.Optional;
 public final class SagaTables {
     static final String COLUMNS = "id, saga_name, saga_version, idempotency_key, correlation_id, state, data, "
             + "step_index, attempt, outcome_unknown, completed, cancel_requested, failure, wake_at, deadline_at, "
-            + "owner, lease_until, version, write_id, history_size, created_at, updated_at";
+            + "owner, lease_until, version, write_id, history_size, created_at, updated_at, awaiting";
 
     // Set by every transition; the identity columns (name, version, key, correlation, deadline,
     // created) never change after the insert.
     private static final String MUTABLE = "state, data, step_index, attempt, outcome_unknown, completed, "
-            + "cancel_requested, failure, wake_at, owner, lease_until, version, write_id, history_size, updated_at";
+            + "cancel_requested, failure, wake_at, owner, lease_until, version, write_id, history_size, updated_at, awaiting";
 
     private static final String INSERT = "INSERT INTO saga_instance (id, saga_name, saga_version, idempotency_key, "
             + "correlation_id, deadline_at, created_at, " + MUTABLE + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "VALUES (" + placeholders(7 + MUTABLE.split(",").length) + ") "
             + "ON CONFLICT (saga_name, idempotency_key) DO NOTHING";
 
     private static final String UPDATE = "UPDATE saga_instance SET "
@@ -47,6 +47,9 @@ public final class SagaTables {
 
     private static final String INSERT_HISTORY = "INSERT INTO saga_history "
             + "(saga_id, seq, at, type, step, attempt, duration_us, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The engine's outbox, written in the same transaction as the transitions that send its messages. */
+    public static final OutboxTable OUTBOX = new OutboxTable("saga_outbox");
 
     private SagaTables() {
     }
@@ -82,12 +85,14 @@ public final class SagaTables {
             int[] inserted = inserts.isEmpty() ? new int[0] : insert.executeBatch();
             int[] updated = updates.isEmpty() ? new int[0] : update.executeBatch();
             boolean anyHistory = false;
+            List<dev.sagaflow.messaging.Message> outbox = new ArrayList<>();
             for (int k = 0; k < inserts.size(); k++) {
                 int i = inserts.get(k);
                 SagaRecord r = writes.get(i).record();
                 if (rowCount(inserted[k]) == 1) {
                     results[i] = WriteResult.ok();
                     anyHistory |= addHistory(history, writes.get(i));
+                    outbox.addAll(writes.get(i).outbox());
                 } else {
                     String holder = findIdByKey(connection, r.sagaName(), r.idempotencyKey())
                             .orElseThrow(() -> new SQLException("insert of " + r.id() + " ignored but no row holds its key"));
@@ -99,6 +104,7 @@ public final class SagaTables {
                 if (rowCount(updated[k]) == 1) {
                     results[i] = WriteResult.ok();
                     anyHistory |= addHistory(history, writes.get(i));
+                    outbox.addAll(writes.get(i).outbox());
                 } else {
                     results[i] = WriteResult.stale();
                 }
@@ -106,6 +112,7 @@ public final class SagaTables {
             if (anyHistory) {
                 history.executeBatch();
             }
+            OUTBOX.insert(connection, outbox, System.currentTimeMillis());
         }
         return List.of(results);
     }
@@ -306,7 +313,7 @@ public final class SagaTables {
                 rs.getString("failure"), nullableLong(rs, "wake_at"), nullableLong(rs, "deadline_at"),
                 rs.getString("owner"), nullableLong(rs, "lease_until"), rs.getLong("version"),
                 rs.getString("write_id"), rs.getInt("history_size"), rs.getLong("created_at"),
-                rs.getLong("updated_at"));
+                rs.getLong("updated_at"), rs.getString("awaiting"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -349,6 +356,7 @@ public final class SagaTables {
         s.setString(i++, r.writeId());
         s.setInt(i++, r.historySize());
         s.setLong(i++, r.updatedAt());
+        s.setString(i++, r.awaiting());
         return i;
     }
 
@@ -371,7 +379,7 @@ public final class SagaTables {
         }
     }
 
-    private static String placeholders(int count) {
+    static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

@@ -12,17 +12,28 @@ public final class SchemaMigrator {
     }
 
     public static void migrate(DataSource dataSource, String where) {
+        // An existing database that is not ours is refused, not adopted.
+        migrate(dataSource, where, "db/sagaflow/common", "sagaflow_schema_history", false, "saga tables");
+    }
+
+    /**
+     * Creates or upgrades one set of tables, each set with its own Flyway history table so that
+     * several can share a database. {@code besideOthers}: the database may already hold tables of
+     * other owners (a participant's business tables), which are left alone.
+     */
+    public static void migrate(DataSource dataSource, String where, String location, String historyTable,
+                               boolean besideOthers, String what) {
         try {
             Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/sagaflow/common")
-                    .table("sagaflow_schema_history")
-                    // An existing database that is not ours is refused, not adopted.
-                    .baselineOnMigrate(false)
+                    .locations("classpath:" + location)
+                    .table(historyTable)
+                    .baselineOnMigrate(besideOthers)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new SagaStoreException("Could not create or upgrade the saga tables in " + where + ": "
+            throw new SagaStoreException("Could not create or upgrade the " + what + " in " + where + ": "
                     + e.getMessage(), e);
         }
     }

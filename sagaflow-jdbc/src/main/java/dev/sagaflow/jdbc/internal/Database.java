@@ -1,0 +1,217 @@
+package dev.sagaflow.jdbc.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sagaflow.spi.SagaStoreException;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A database for Sagaflow's own tables beside the store (the JDBC transport, a participant's inbox
+ * and outbox): a SQLite file that several processes may share, or a pooled PostgreSQL. Work runs in
+ * one transaction per call.
+ */
+public abstract class Database implements AutoCloseable {
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public abstract <T> T inTransaction(Work<T> work) throws SQLException;
+
+    public abstract boolean isPostgres();
+
+    /** For the JDBC URL of {@code LISTEN}, on PostgreSQL. */
+    public abstract String url();
+
+    /** What to print: the URL without a password, or the file. */
+    public abstract String where();
+
+    /** A data source for migrations (Flyway holds two connections at once; give it its own). */
+    public abstract DataSource migrationSource();
+
+    /** {@code FOR UPDATE SKIP LOCKED} where several processes claim rows at once and the database can skip. */
+    public String lockClause() {
+        return isPostgres() ? "FOR UPDATE SKIP LOCKED" : "";
+    }
+
+    @Override
+    public abstract void close();
+
+    /** A {@code jdbc:postgresql:} URL, or else a SQLite file path (or {@code jdbc:sqlite:} URL). */
+    public static Database open(String urlOrPath, int poolSize) {
+        if (urlOrPath.startsWith("jdbc:postgresql:")) {
+            return new Postgres(urlOrPath, poolSize);
+        }
+        String path = urlOrPath.startsWith("jdbc:sqlite:") ? urlOrPath.substring("jdbc:sqlite:".length()) : urlOrPath;
+        return new Sqlite(Path.of(path));
+    }
+
+    public static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    private static final class Sqlite extends Database {
+        private final Path file;
+        private final Connection connection;
+        private final ReentrantLock lock = new ReentrantLock();
+
+        Sqlite(Path file) {
+            this.file = file.toAbsolutePath().normalize();
+            if (Files.isDirectory(this.file)) {
+                throw new SagaStoreException("SQLite path " + this.file + " is a directory; give a file");
+            }
+            try {
+                Files.createDirectories(this.file.getParent());
+                this.connection = migrationSource().getConnection();
+            } catch (IOException | SQLException e) {
+                throw new SagaStoreException("Cannot open SQLite database " + this.file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public <T> T inTransaction(Work<T> work) throws SQLException {
+            lock.lock();
+            try (Statement control = connection.createStatement()) {
+                // Other processes share the file: take the write lock at BEGIN, never halfway.
+                control.execute("BEGIN IMMEDIATE");
+                try {
+                    T result = work.run(connection);
+                    control.execute("COMMIT");
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        control.execute("ROLLBACK");
+                    } catch (SQLException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                    throw e;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean isPostgres() {
+            return false;
+        }
+
+        @Override
+        public String url() {
+            return "jdbc:sqlite:" + file;
+        }
+
+        @Override
+        public String where() {
+            return file.toString();
+        }
+
+        @Override
+        public DataSource migrationSource() {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(30_000);
+            SQLiteDataSource source = new SQLiteDataSource(config);
+            source.setUrl(url());
+            return source;
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static final class Postgres extends Database {
+        private final String url;
+        private final HikariDataSource pool;
+
+        Postgres(String url, int poolSize) {
+            this.url = url;
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setMaximumPoolSize(poolSize);
+            config.setAutoCommit(false);
+            config.setPoolName("sagaflow-db");
+            config.setConnectionTimeout(5_000);
+            config.setInitializationFailTimeout(2_000);
+            try {
+                this.pool = new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                throw new SagaStoreException("Cannot connect to PostgreSQL " + where() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public <T> T inTransaction(Work<T> work) throws SQLException {
+            try (Connection c = pool.getConnection()) {
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (isConnectionLost(e)) {
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean isPostgres() {
+            return true;
+        }
+
+        @Override
+        public String url() {
+            return url;
+        }
+
+        @Override
+        public String where() {
+            return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        }
+
+        @Override
+        public DataSource migrationSource() {
+            PGSimpleDataSource source = new PGSimpleDataSource();
+            source.setURL(url);
+            return source;
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+}
