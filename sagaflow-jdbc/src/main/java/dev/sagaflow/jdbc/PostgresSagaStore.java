@@ -1,10 +1,9 @@
 package dev.sagaflow.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.DueWorkListener;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
@@ -13,8 +12,6 @@ import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
-
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,14 +40,12 @@ public final class PostgresSagaStore implements SagaStore {
     private static final int READ_ATTEMPTS = 3;
     private static final String WRITE_UNKNOWN = " (a write's outcome is unknown)";
 
-    private final String url;
-    private final HikariDataSource pool;
+    private final Database database;
     private final DueWorkListener listener;
 
-    private PostgresSagaStore(String url, HikariDataSource pool) {
-        this.url = url;
-        this.pool = pool;
-        this.listener = new DueWorkListener(url, new Properties());
+    private PostgresSagaStore(Database database) {
+        this.database = database;
+        this.listener = new DueWorkListener(database.url(), new Properties());
     }
 
     public static PostgresSagaStore connect(String jdbcUrl) {
@@ -63,30 +58,19 @@ public final class PostgresSagaStore implements SagaStore {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("PostgreSQL store URL must start with jdbc:postgresql:, was " + redact(jdbcUrl));
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(poolSize);
-        config.setAutoCommit(false);
-        config.setPoolName("sagaflow");
-        // A database that is down fails calls within seconds; the engine retries them.
-        config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(2_000);
-        HikariDataSource pool;
+        Database database = Database.open(jdbcUrl, poolSize);
         try {
-            pool = new HikariDataSource(config);
+            SchemaMigrator.migrate(database.migrationSource(), redact(jdbcUrl));
         } catch (RuntimeException e) {
-            throw new SagaStoreException("Cannot connect to PostgreSQL store " + redact(jdbcUrl) + ": " + rootMessage(e), e);
-        }
-        try {
-            // Flyway holds two connections at once: give it its own, not the pool's.
-            PGSimpleDataSource migrations = new PGSimpleDataSource();
-            migrations.setURL(jdbcUrl);
-            SchemaMigrator.migrate(migrations, redact(jdbcUrl));
-        } catch (RuntimeException e) {
-            pool.close();
+            database.close();
             throw e;
         }
-        return new PostgresSagaStore(jdbcUrl, pool);
+        return new PostgresSagaStore(database);
+    }
+
+    /** The pool this store works through, for tests that act as one of its transactions. */
+    Database database() {
+        return database;
     }
 
     @Override
@@ -185,7 +169,7 @@ public final class PostgresSagaStore implements SagaStore {
     @Override
     public void close() {
         listener.close();
-        pool.close();
+        database.close();
     }
 
     private static void notifyDueWork(Connection c) throws SQLException {
@@ -194,68 +178,35 @@ public final class PostgresSagaStore implements SagaStore {
         }
     }
 
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    /** @param consequence what a failure means for the caller, appended to the error message */
+    private <T> T inTransaction(String consequence, Database.Work<T> work) {
+        try {
+            return database.inTransaction(work);
+        } catch (SQLException | RuntimeException e) {
+            throw new SagaStoreException("PostgreSQL store " + database.where() + ": " + Database.rootMessage(e)
+                    + consequence, e);
+        }
     }
 
     /**
      * A read: when the pooled connection turns out to be dead (the server restarted, a DBA ended
      * it), it is tried again on a fresh one, since reading twice does no harm.
      */
-    private <T> T read(SqlWork<T> work) {
+    private <T> T read(Database.Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return inTransaction("", work);
             } catch (SagaStoreException e) {
-                if (attempt == READ_ATTEMPTS || !(e.getCause() instanceof SQLException sql && isConnectionLost(sql))) {
+                if (attempt == READ_ATTEMPTS || !(e.getCause() instanceof SQLException sql && Database.isConnectionLost(sql))) {
                     throw e;
                 }
             }
         }
     }
 
-    private static boolean isConnectionLost(SQLException e) {
-        String state = e.getSQLState();
-        // 08: connection exception; 57P01..57P03: the server is shutting down or ended this backend.
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
-    }
-
-    /** @param consequence what a failure means for the caller, appended to the error message */
-    private <T> T inTransaction(String consequence, SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (e instanceof SQLException sql && isConnectionLost(sql)) {
-                // The pool's other idle connections most likely died with this one and, if used within
-                // the last half second, Hikari would hand them out unchecked.
-                pool.getHikariPoolMXBean().softEvictConnections();
-            }
-            throw new SagaStoreException("PostgreSQL store " + redact(url) + ": " + rootMessage(e)
-                    + consequence, e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
-    }
 
     /** The URL without a password, for messages and logs. */
     static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return Database.redact(jdbcUrl);
     }
 }

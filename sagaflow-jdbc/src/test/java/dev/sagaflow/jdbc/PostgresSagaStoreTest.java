@@ -24,10 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -221,6 +223,47 @@ class PostgresSagaStoreTest {
         } finally {
             nodes.forEach(SagaEngine::close);
             stores.forEach(PostgresSagaStore::close);
+        }
+    }
+
+    @Test
+    void rowsLockedByANodeFrozenMidTransactionAreClaimedOnceItsSessionIsCutOff() throws Exception {
+        try (PostgresSagaStore frozen = PostgresSagaStore.connect(database.url(), 1);
+             PostgresSagaStore other = PostgresSagaStore.connect(database.url(), 1)) {
+            frozen.write(List.of(new StoreWrite.Insert(due(1), List.of())));
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch thaw = new CountDownLatch(1);
+            ExecutorService node = Executors.newSingleThreadExecutor();
+            // Like a node stopped by SIGSTOP or a long GC pause between two statements of a commit:
+            // its connection stays open and its transaction keeps the row locked.
+            Future<?> stuck = node.submit(() -> frozen.database().inTransaction(c -> {
+                try (var lock = c.prepareStatement("UPDATE saga_instance SET owner = 'node-frozen' WHERE id = 's-1'")) {
+                    lock.executeUpdate();
+                }
+                locked.countDown();
+                awaitQuietly(thaw);
+                return null;
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                long now = System.currentTimeMillis();
+                return !other.claimDue("node-b", now, now + 5_000, Set.of("order"), 10).isEmpty();
+            });
+            System.out.printf("claimed %d ms after the frozen transaction took the lock%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            thaw.countDown();
+            assertThatThrownBy(stuck::get).hasMessageContaining("idle-in-transaction timeout");
+            assertThat(other.find("s-1").orElseThrow().owner()).isEqualTo("node-b");
+            node.shutdown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

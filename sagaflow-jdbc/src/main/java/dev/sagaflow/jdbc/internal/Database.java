@@ -59,9 +59,33 @@ public abstract class Database implements AutoCloseable {
         return new Sqlite(Path.of(path));
     }
 
+    /**
+     * Longest a PostgreSQL session may sit in an open transaction between statements. Ours last
+     * milliseconds; a process frozen mid-transaction (SIGSTOP, a long GC pause, a hung handler) would
+     * otherwise keep its row locks, and {@code SKIP LOCKED} claims would pass those rows by forever,
+     * however long ago its lease ran out. The server ends such a session and its locks go with it.
+     */
+    public static final java.time.Duration IDLE_IN_TRANSACTION_LIMIT = java.time.Duration.ofSeconds(10);
+
     public static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+        // 08: connection exception; 57P01..57P03: the server is shutting down or ended this backend;
+        // 25P03: the session was idle in a transaction past the limit and was ended.
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("25P03"));
+    }
+
+    /** The message of {@code e} and of its root cause, which is often the one that explains. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
+    }
+
+    /** The URL without a password, for messages and logs. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     private static final class Sqlite extends Database {
@@ -154,13 +178,16 @@ public abstract class Database implements AutoCloseable {
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(poolSize);
             config.setAutoCommit(false);
-            config.setPoolName("sagaflow-db");
+            config.setPoolName("sagaflow");
+            // A database that is down fails calls within seconds; callers retry them.
             config.setConnectionTimeout(5_000);
             config.setInitializationFailTimeout(2_000);
+            config.setConnectionInitSql("SET idle_in_transaction_session_timeout = "
+                    + IDLE_IN_TRANSACTION_LIMIT.toMillis());
             try {
                 this.pool = new HikariDataSource(config);
             } catch (RuntimeException e) {
-                throw new SagaStoreException("Cannot connect to PostgreSQL " + where() + ": " + e.getMessage(), e);
+                throw new SagaStoreException("Cannot connect to PostgreSQL " + where() + ": " + rootMessage(e), e);
             }
         }
 
@@ -181,6 +208,8 @@ public abstract class Database implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 if (isConnectionLost(e)) {
+                    // The pool's other idle connections most likely died with this one and, if used
+                    // within the last half second, Hikari would hand them out unchecked.
                     pool.getHikariPoolMXBean().softEvictConnections();
                 }
                 throw e;
@@ -199,7 +228,7 @@ public abstract class Database implements AutoCloseable {
 
         @Override
         public String where() {
-            return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+            return redact(url);
         }
 
         @Override
