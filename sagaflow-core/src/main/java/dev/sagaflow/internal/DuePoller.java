@@ -85,7 +85,7 @@ public final class DuePoller {
             } catch (RuntimeException e) {
                 failureBackoff = Math.min(Math.max(100, failureBackoff * 2), 5_000);
                 log.warn("claiming due sagas failed; retrying in {} ms: {}", failureBackoff, e.toString());
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(failureBackoff));
+                Pause.forMillis(failureBackoff, () -> running);
             }
         }
     }

@@ -70,16 +70,20 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void loop() {
         long backoff = 0;
+        List<Message> unsent = List.of();
         while (running) {
             try {
                 hinted.set(false);
                 long now = clock.millis();
-                List<Message> batch = outbox.claim(relayId, now, now + leaseMillis, BATCH);
+                // A batch whose send failed goes again first: claimed again, it would wait out its lease.
+                List<Message> batch = unsent.isEmpty() ? outbox.claim(relayId, now, now + leaseMillis, BATCH) : unsent;
+                unsent = batch;
                 if (!batch.isEmpty()) {
                     transport.send(batch);
                     outbox.delete(batch.stream().map(Message::id).toList());
                     sent.addAndGet(batch.size());
                 }
+                unsent = List.of();
                 backoff = 0;
                 if (batch.size() < BATCH && !hinted.get()) {
                     LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pollMillis));
@@ -87,7 +91,7 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException e) {
                 backoff = Math.min(Math.max(100, backoff * 2), 5_000);
                 log.warn("relaying the outbox to {} failed; retrying in {} ms: {}", transport.name(), backoff, e.toString());
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
+                Pause.forMillis(backoff, () -> running);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.sagaflow.transport.jdbc;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHandler;
 import org.slf4j.Logger;
+import dev.sagaflow.internal.Pause;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class JdbcConsumer {
                 }
                 backoff = Math.min(Math.max(100, backoff * 2), 5_000);
                 log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, backoff, e.toString());
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
+                Pause.forMillis(backoff, () -> running);
             }
         }
     }
