@@ -84,17 +84,8 @@ public final class SagaEngine implements AutoCloseable {
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
         if (transport != null && !clientOnly) {
-            this.relay = new OutboxRelay(nodeId, new OutboxRelay.Outbox() {
-                @Override
-                public List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
-                    return store.claimOutbox(relayId, now, leaseUntil, limit);
-                }
-
-                @Override
-                public void delete(List<String> messageIds) {
-                    store.deleteOutbox(messageIds);
-                }
-            }, transport, clock, b.pollInterval.toMillis(), leaseMillis);
+            this.relay = new OutboxRelay(nodeId, OutboxRelay.Outbox.of(store), transport, clock,
+                    b.pollInterval.toMillis(), leaseMillis);
             runner.enableCommands(b.replyChannel, relay::wakeUp);
             this.replies = new ReplyReceiver(store, registry, runner);
             this.replySubscription = transport.subscribe(b.replyChannel, REPLY_GROUP, replies::handle);

@@ -28,6 +28,21 @@ public final class OutboxRelay implements AutoCloseable {
         List<Message> claim(String relayId, long now, long leaseUntil, int limit);
 
         void delete(List<String> messageIds);
+
+        /** The outbox in a saga store's own tables ({@code saga_outbox}). */
+        static Outbox of(dev.sagaflow.spi.SagaStore store) {
+            return new Outbox() {
+                @Override
+                public List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
+                    return store.claimOutbox(relayId, now, leaseUntil, limit);
+                }
+
+                @Override
+                public void delete(List<String> messageIds) {
+                    store.deleteOutbox(messageIds);
+                }
+            };
+        }
     }
 
     private final String relayId;

@@ -46,7 +46,12 @@ public final class Participant implements AutoCloseable {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
-    private record Registration<C>(String channel, String type, Class<C> commandType, CommandHandler<C> handler) {
+    /** A command handler or an event handler (exactly one of the two). */
+    private record Registration<C>(String channel, String type, Class<C> bodyType, CommandHandler<C> handler,
+                                   EventHandler<C> eventHandler) {
+        boolean isEvent() {
+            return eventHandler != null;
+        }
     }
 
     private Participant(Builder b) {
@@ -76,7 +81,7 @@ public final class Participant implements AutoCloseable {
         return new Builder(name, databaseUrlOrPath, transport);
     }
 
-    /** Starts consuming every channel a handler was registered on, as group {@code name}, and relaying replies. */
+    /** Starts consuming every channel a handler was registered on, as group {@code name}, and relaying replies and events. */
     public Participant start() {
         relay.start();
         handlers.values().stream().map(Registration::channel).distinct().forEach(channel ->
@@ -89,7 +94,25 @@ public final class Participant implements AutoCloseable {
         return run(work);
     }
 
-    /** Commands that took effect, and redeliveries the inbox absorbed. */
+    /**
+     * Runs work of the service's own on its database in one transaction, with an outbox: the events
+     * it publishes (the first event of a choreographed saga, say) are sent if and only if it commits.
+     */
+    public <T> T execute(LocalTransaction.Work<T> work) {
+        List<Message> events = new ArrayList<>();
+        T result = run(c -> {
+            events.clear();
+            T value = work.run(new LocalTransaction(c, events));
+            OUTBOX.insert(c, events, System.currentTimeMillis());
+            return value;
+        });
+        if (!events.isEmpty()) {
+            relay.wakeUp();
+        }
+        return result;
+    }
+
+    /** Messages (commands and events) that took effect, and redeliveries the inbox absorbed. */
     public long handled() {
         return handled.get();
     }
@@ -98,19 +121,26 @@ public final class Participant implements AutoCloseable {
         return duplicates.get();
     }
 
-    void receive(Message command) throws SQLException {
-        Registration<?> registration = handlers.get(command.type());
+    void receive(Message message) throws SQLException {
+        Registration<?> registration = handlers.get(message.type());
+        boolean isCommand = message.header(dev.sagaflow.messaging.MessageHeaders.REPLY_TO).isPresent();
+        if (registration == null && !isCommand) {
+            return; // an event channel carries other services' events too
+        }
         boolean fresh = database.inTransaction(c -> {
-            if (!recordInInbox(c, command)) {
+            if (!recordInInbox(c, message)) {
                 return false;
             }
-            List<Message> events = new ArrayList<>();
-            Reply reply = registration == null
-                    ? Reply.failure("participant " + name + " has no handler for command type " + command.type())
-                    : handleInSavepoint(c, registration, command, events);
-            List<Message> out = new ArrayList<>(events);
-            if (command.header(dev.sagaflow.messaging.MessageHeaders.REPLY_TO).isPresent()) {
-                out.add(reply.toMessage(command));
+            List<Message> out = new ArrayList<>();
+            if (registration != null && registration.isEvent()) {
+                handleEventInSavepoint(c, registration, message, out);
+            } else {
+                Reply reply = registration == null
+                        ? Reply.failure("participant " + name + " has no handler for command type " + message.type())
+                        : handleInSavepoint(c, registration, message, out);
+                if (isCommand) {
+                    out.add(reply.toMessage(message));
+                }
             }
             OUTBOX.insert(c, out, System.currentTimeMillis());
             return true;
@@ -120,8 +150,25 @@ public final class Participant implements AutoCloseable {
             relay.wakeUp();
         } else {
             duplicates.incrementAndGet();
-            log.debug("{}: message {} ({}) already processed; redelivery absorbed", name, command.id(), command.type());
+            log.debug("{}: message {} ({}) already processed; redelivery absorbed", name, message.id(), message.type());
         }
+    }
+
+    /** A body that cannot be read is passed over (it never could be); any other failure rolls back everything. */
+    private <E> void handleEventInSavepoint(Connection c, Registration<E> registration, Message event,
+                                            List<Message> out) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        E body;
+        try {
+            body = Json.decode(event.payload(), registration.bodyType(), "event " + event.id());
+        } catch (SagaDataException e) {
+            c.rollback(before);
+            log.error("{}: passing over event {} ({}) of saga {}: {}", name, event.id(), event.type(), event.sagaId(),
+                    e.getMessage());
+            return;
+        }
+        registration.eventHandler().handle(body, new CommandContext(c, event, out));
+        c.releaseSavepoint(before);
     }
 
     private boolean recordInInbox(Connection c, Message command) throws SQLException {
@@ -140,7 +187,7 @@ public final class Participant implements AutoCloseable {
         Savepoint before = c.setSavepoint();
         List<Message> published = new ArrayList<>();
         try {
-            C body = Json.decode(command.payload(), registration.commandType(), "command " + command.id());
+            C body = Json.decode(command.payload(), registration.bodyType(), "command " + command.id());
             Reply reply = registration.handler().handle(body, new CommandContext(c, command, published));
             events.addAll(published);
             c.releaseSavepoint(before);
@@ -190,8 +237,20 @@ public final class Participant implements AutoCloseable {
 
         /** Handles commands of {@code type} arriving on {@code channel}, their JSON body read as {@code commandType}. */
         public <C> Builder handle(String channel, String type, Class<C> commandType, CommandHandler<C> handler) {
-            if (handlers.putIfAbsent(type, new Registration<>(channel, type, commandType, handler)) != null) {
-                throw new IllegalArgumentException("participant " + name + " already has a handler for " + type);
+            return register(new Registration<>(channel, type, commandType, Objects.requireNonNull(handler, "handler"), null));
+        }
+
+        /**
+         * Reacts to events of {@code type} on {@code channel} (a choreography's hop), their JSON body
+         * read as {@code eventType}; each is handled once, however often it is delivered.
+         */
+        public <E> Builder on(String channel, String type, Class<E> eventType, EventHandler<E> handler) {
+            return register(new Registration<>(channel, type, eventType, null, Objects.requireNonNull(handler, "handler")));
+        }
+
+        private Builder register(Registration<?> registration) {
+            if (handlers.putIfAbsent(registration.type(), registration) != null) {
+                throw new IllegalArgumentException("participant " + name + " already has a handler for " + registration.type());
             }
             return this;
         }
