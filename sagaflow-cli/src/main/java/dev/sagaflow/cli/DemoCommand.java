@@ -3,7 +3,9 @@ package dev.sagaflow.cli;
 import dev.sagaflow.examples.orders.DemoOptions;
 import dev.sagaflow.examples.orders.DemoReport;
 import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
+import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,6 +17,9 @@ import java.util.concurrent.Callable;
                 + "send confirmation) for orders order-1..order-N against four participant services, each "
                 + "with its own SQLite ledger under DIR, then checks every order across the four ledgers.",
                 "Run it again on the same DIR (after a crash, say) and it resumes: no order starts twice.",
+                "With --participants remote the four services run as processes of their own, each with its own "
+                        + "database, speaking only through --transport; --mode choreography runs the flow as a chain "
+                        + "of events with compensation events, watched by the saga tracker.",
                 "Last line of output: {\"orders\":N,\"completed\":C,\"compensated\":F,\"pending\":P,\"inconsistent\":I}; "
                         + "exit status 0 only when P and I are both 0."})
 final class DemoCommand implements Callable<Integer> {
@@ -49,12 +54,40 @@ final class DemoCommand implements Callable<Integer> {
             + "passes), then check them all and print the report.")
     boolean verify;
 
+    enum Placement { local, remote }
+
+    @Option(names = "--participants", defaultValue = "local", paramLabel = "WHERE",
+            description = "local (the services run in this process, called directly) or remote (four processes, "
+                    + "reached through --transport) (default: ${DEFAULT-VALUE}).")
+    Placement participants;
+
+    @Option(names = "--mode", defaultValue = "orchestration", paramLabel = "MODE",
+            description = "orchestration (a saga sends commands) or choreography (services react to each other's "
+                    + "events; implies --participants remote) (default: ${DEFAULT-VALUE}).")
+    DemoMode mode;
+
+    @Option(names = "--external-participants",
+            description = "With --participants remote: the four `participant` processes are already running; do not start them.")
+    boolean externalParticipants;
+
+    @Mixin
+    TransportOptions transport = new TransportOptions();
+
     @Override
     public Integer call() throws Exception {
         if (submitOnly && verify) {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
         DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify);
+        if (participants == Placement.remote || mode == DemoMode.choreography) {
+            if (submitOnly || verify) {
+                throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");
+            }
+            return runRemote(options);
+        }
+        if (externalParticipants) {
+            throw new IllegalArgumentException("--external-participants needs --participants remote");
+        }
         if (submitOnly) {
             long held = OrderFulfilmentDemo.submit(options, System.err);
             System.out.printf("{\"orders\":%d,\"submitted\":%d}%n", orders, held);
@@ -63,5 +96,17 @@ final class DemoCommand implements Callable<Integer> {
         DemoReport report = OrderFulfilmentDemo.run(options, System.err);
         System.out.println(report.toJson());
         return report.exitCode();
+    }
+
+    private int runRemote(DemoOptions options) throws Exception {
+        System.err.printf("%s over %s; participants %s%n", mode, transport.kind,
+                externalParticipants ? "already running" : "starting as four processes (logs in " + dir + ")");
+        try (Transport messages = transport.open(dir);
+             AutoCloseable services = externalParticipants ? () -> { }
+                     : ParticipantProcesses.start(dir, mode, transport, stepDelayMs)) {
+            DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err);
+            System.out.println(report.toJson());
+            return report.exitCode();
+        }
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/sagaflow}: the command-line entry point. */
 @Command(name = "sagaflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Durable saga orchestration: the order-fulfilment demo, an engine node, the benchmark.",
-        subcommands = {DemoCommand.class, NodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, NodeCommand.class, ParticipantCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SagaflowCli {
 
     public static void main(String[] args) {

@@ -33,7 +33,16 @@ public final class InventoryService extends Participant {
     }
 
     public void reserve(String key, Order order) throws Exception {
-        call("reserve", order.id(), key, c -> {
+        call("reserve", order.id(), key, reserving(key, order));
+    }
+
+    /** Reserves inside the caller's transaction (a message handler's). */
+    public void reserve(java.sql.Connection connection, String key, Order order) throws Exception {
+        callIn(connection, "reserve", order.id(), key, reserving(key, order));
+    }
+
+    private static Operation<Void> reserving(String key, Order order) {
+        return c -> {
             if (Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key) != null) {
                 return null; // done before, or released before it came: either way, nothing more to do
             }
@@ -45,11 +54,20 @@ public final class InventoryService extends Participant {
             Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, ?, 'HELD')", key, order.id(), order.sku(),
                     order.quantity());
             return null;
-        });
+        };
     }
 
     public void release(String key, Order order) throws Exception {
-        call("release", order.id(), key, c -> {
+        call("release", order.id(), key, releasing(key, order));
+    }
+
+    /** Releases inside the caller's transaction (a message handler's). */
+    public void release(java.sql.Connection connection, String key, Order order) throws Exception {
+        callIn(connection, "release", order.id(), key, releasing(key, order));
+    }
+
+    private static Operation<Void> releasing(String key, Order order) {
+        return c -> {
             String status = Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key);
             if (status == null) {
                 Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, 0, 'RELEASED')", key, order.id(), order.sku());
@@ -59,7 +77,7 @@ public final class InventoryService extends Participant {
                 Ledger.update(c, "UPDATE reservation SET status = 'RELEASED' WHERE idempotency_key = ?", key);
             }
             return null;
-        });
+        };
     }
 
     /** Reservations per order: [held, released]. */

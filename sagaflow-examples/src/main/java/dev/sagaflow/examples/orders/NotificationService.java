@@ -15,8 +15,17 @@ public final class NotificationService extends Participant {
     }
 
     public void confirm(String key, Order order) throws Exception {
-        call("confirm", order.id(), key, c -> Ledger.update(c,
-                "INSERT OR IGNORE INTO confirmation VALUES (?, ?, ?)", key, order.id(), order.trackingNumber()));
+        call("confirm", order.id(), key, confirming(key, order));
+    }
+
+    /** Confirms inside the caller's transaction (a message handler's). */
+    public void confirm(java.sql.Connection connection, String key, Order order) throws Exception {
+        callIn(connection, "confirm", order.id(), key, confirming(key, order));
+    }
+
+    private static Operation<Integer> confirming(String key, Order order) {
+        return c -> Ledger.update(c, "INSERT OR IGNORE INTO confirmation VALUES (?, ?, ?)", key, order.id(),
+                order.trackingNumber());
     }
 
     public Map<String, Integer> confirmationsByOrder() {

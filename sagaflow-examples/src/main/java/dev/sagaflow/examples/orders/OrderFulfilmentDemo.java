@@ -4,7 +4,13 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.choreography.SagaTracker;
+import dev.sagaflow.examples.orders.remote.OrderChoreography;
+import dev.sagaflow.examples.orders.remote.OrderMessages;
+import dev.sagaflow.examples.orders.remote.OrderServices;
+import dev.sagaflow.examples.orders.remote.RemoteOrderFulfilmentSaga;
 import dev.sagaflow.jdbc.SagaStores;
+import dev.sagaflow.messaging.Transport;
 import dev.sagaflow.spi.SagaStore;
 
 import java.io.PrintStream;
@@ -16,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Runs orders {@code order-1..order-N} through the order-fulfilment saga on the SQLite store in
@@ -41,21 +48,106 @@ public final class OrderFulfilmentDemo {
             Map<String, SagaState> states;
             try (SagaStore store = SagaStores.open(options.storeOrDefault());
                  SagaEngine engine = engine(store, participants, options.verifyOnly())) {
-                Progress meter = new Progress(engine, options.orders(), progress);
+                Progress meter = new Progress(engine, OrderFulfilmentSaga.NAME, options.orders(), progress);
                 if (!options.verifyOnly()) {
-                    startAll(engine, book, options.orders(), meter);
+                    startAll(engine, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
                 }
                 boolean ended = meter.awaitAllEnded(options.timeout());
                 if (!ended) {
                     progress.printf("timed out after %s with orders still running%n", options.timeout());
                 }
-                states = statesByOrder(engine);
+                states = statesByOrder(engine, OrderFulfilmentSaga.NAME, SagaInstance::idempotencyKey);
             }
-            progress.println("checking every order across the four ledgers");
-            LedgerAudit.Result audit = new LedgerAudit(participants).audit(options.orders(), states);
-            audit.problems().stream().limit(20).forEach(problem -> progress.println("INCONSISTENT " + problem));
-            return audit.report();
+            return audit(options, participants, states, progress);
         }
+    }
+
+    /** Deadline of a choreographed order: past it, the tracker flags the order STALLED and publishes OrderTimedOut. */
+    public static final Duration CHOREOGRAPHY_DEADLINE = Duration.ofMinutes(2);
+
+    /**
+     * Runs the orders through the four services running as processes of their own (started by the
+     * caller, see {@link OrderServices}) that speak only through {@code transport}: orchestrated by
+     * the saga of remote steps, or choreographed, each service reacting to the event before it, and
+     * watched by the tracker. Then audits the four ledgers as {@link #run} does.
+     */
+    public static DemoReport runRemote(DemoOptions options, OrderServices.Mode mode, Transport transport,
+                                       PrintStream progress) throws Exception {
+        OrderBook book = new OrderBook(options.failureRate());
+        Map<String, SagaState> states;
+        try (SagaStore store = SagaStores.open(options.storeOrDefault())) {
+            if (mode == OrderServices.Mode.ORCHESTRATION) {
+                try (SagaEngine engine = SagaEngine.builder(store).register(RemoteOrderFulfilmentSaga.definition())
+                        .transport(transport).build()) {
+                    Progress meter = new Progress(engine, RemoteOrderFulfilmentSaga.NAME, options.orders(), progress);
+                    startAll(engine, RemoteOrderFulfilmentSaga.NAME, book, options.orders(), meter);
+                    awaitAll(meter, options, progress);
+                    states = statesByOrder(engine, RemoteOrderFulfilmentSaga.NAME, SagaInstance::idempotencyKey);
+                }
+            } else {
+                try (SagaTracker tracker = SagaTracker.builder(store, transport)
+                        .track(OrderChoreography.definition(CHOREOGRAPHY_DEADLINE)).build().start();
+                     dev.sagaflow.participant.Participant orders = dev.sagaflow.participant.Participant
+                             .builder("orders", options.dir().resolve("orders.db").toString(), transport).build().start();
+                     SagaEngine reader = SagaEngine.builder(store).clientOnly().build()) {
+                    Progress meter = new Progress(reader, OrderChoreography.NAME, options.orders(), progress);
+                    placeAll(orders, book, options.orders(), meter);
+                    awaitAll(meter, options, progress);
+                    states = statesByOrder(reader, OrderChoreography.NAME, SagaInstance::correlationId);
+                    progress.printf("tracker: %d events applied, %d repeats absorbed, %d sagas flagged past their deadline%n",
+                            tracker.eventsApplied(), tracker.duplicates(), tracker.flagged());
+                }
+            }
+        }
+        try (Participants participants = Participants.open(options.dir(), Faults.none(), Duration.ZERO)) {
+            return audit(options, participants, states, progress);
+        }
+    }
+
+    /**
+     * The order service's side of the choreography: each order is taken (a row in its own database)
+     * and its OrderPlaced event queued in one local transaction, once per order however often this runs.
+     */
+    private static void placeAll(dev.sagaflow.participant.Participant orders, OrderBook book, int count, Progress meter) {
+        orders.execute(tx -> {
+            try (java.sql.Statement ddl = tx.connection().createStatement()) {
+                ddl.execute("CREATE TABLE IF NOT EXISTS placed_order (order_id TEXT PRIMARY KEY, saga_id TEXT NOT NULL)");
+            }
+            return null;
+        });
+        for (int n = 1; n <= count; n++) {
+            Order order = book.order(n);
+            orders.execute(tx -> {
+                try (var exists = tx.connection().prepareStatement("SELECT 1 FROM placed_order WHERE order_id = ?")) {
+                    exists.setString(1, order.id());
+                    if (exists.executeQuery().next()) {
+                        return null;
+                    }
+                }
+                String sagaId = tx.startSaga(OrderMessages.ORDER_EVENTS, "OrderPlaced", order.id(), order);
+                try (var insert = tx.connection().prepareStatement("INSERT INTO placed_order VALUES (?, ?)")) {
+                    insert.setString(1, order.id());
+                    insert.setString(2, sagaId);
+                    insert.executeUpdate();
+                }
+                return sagaId;
+            });
+            meter.maybePrint("placing " + n + "/" + count);
+        }
+    }
+
+    private static void awaitAll(Progress meter, DemoOptions options, PrintStream progress) throws InterruptedException {
+        if (!meter.awaitAllEnded(options.timeout())) {
+            progress.printf("timed out after %s with orders still running%n", options.timeout());
+        }
+    }
+
+    private static DemoReport audit(DemoOptions options, Participants participants, Map<String, SagaState> states,
+                                    PrintStream progress) {
+        progress.println("checking every order across the four ledgers");
+        LedgerAudit.Result audit = new LedgerAudit(participants).audit(options.orders(), states);
+        audit.problems().stream().limit(20).forEach(problem -> progress.println("INCONSISTENT " + problem));
+        return audit.report();
     }
 
     /**
@@ -67,8 +159,8 @@ public final class OrderFulfilmentDemo {
         try (Participants participants = Participants.open(options.dir(), Faults.none(), Duration.ZERO);
              SagaStore store = SagaStores.open(options.storeOrDefault());
              SagaEngine client = engine(store, participants, true)) {
-            Progress meter = new Progress(client, options.orders(), progress);
-            startAll(client, book, options.orders(), meter);
+            Progress meter = new Progress(client, OrderFulfilmentSaga.NAME, options.orders(), progress);
+            startAll(client, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
             meter.print("submitted");
             return client.countByState(OrderFulfilmentSaga.NAME).values().stream().mapToLong(Long::longValue).sum();
         }
@@ -79,13 +171,14 @@ public final class OrderFulfilmentDemo {
         return (clientOnly ? builder.clientOnly() : builder).build();
     }
 
-    private static void startAll(SagaEngine engine, OrderBook book, int orders, Progress meter) throws Exception {
+    private static void startAll(SagaEngine engine, String sagaName, OrderBook book, int orders, Progress meter)
+            throws Exception {
         Deque<CompletableFuture<?>> inFlight = new ArrayDeque<>();
         for (int n = 1; n <= orders; n++) {
             if (inFlight.size() >= STARTS_IN_FLIGHT) {
                 inFlight.removeFirst().get();
             }
-            inFlight.addLast(engine.startAsync(OrderFulfilmentSaga.NAME, book.order(n), OrderBook.id(n), null));
+            inFlight.addLast(engine.startAsync(sagaName, book.order(n), OrderBook.id(n), null));
             meter.maybePrint("starting " + n + "/" + orders);
         }
         for (CompletableFuture<?> start : inFlight) {
@@ -93,13 +186,14 @@ public final class OrderFulfilmentDemo {
         }
     }
 
-    private static Map<String, SagaState> statesByOrder(SagaEngine engine) {
+    private static Map<String, SagaState> statesByOrder(SagaEngine engine, String sagaName,
+                                                        Function<SagaInstance, String> orderId) {
         Map<String, SagaState> states = new HashMap<>();
-        SagaQuery page = SagaQuery.all().withSagaName(OrderFulfilmentSaga.NAME).page(0, 1000);
+        SagaQuery page = SagaQuery.all().withSagaName(sagaName).page(0, 1000);
         while (true) {
             List<SagaInstance> instances = engine.list(page);
             for (SagaInstance instance : instances) {
-                states.put(instance.idempotencyKey(), instance.state());
+                states.put(orderId.apply(instance), instance.state());
             }
             if (instances.size() < page.limit()) {
                 return states;
@@ -111,13 +205,15 @@ public final class OrderFulfilmentDemo {
     /** Prints where the orders stand, once a second. */
     private static final class Progress {
         private final SagaEngine engine;
+        private final String sagaName;
         private final int orders;
         private final PrintStream out;
         private long lastPrint = System.nanoTime();
         private long lastEnded = -1;
 
-        Progress(SagaEngine engine, int orders, PrintStream out) {
+        Progress(SagaEngine engine, String sagaName, int orders, PrintStream out) {
             this.engine = engine;
+            this.sagaName = sagaName;
             this.orders = orders;
             this.out = out;
         }
@@ -146,7 +242,7 @@ public final class OrderFulfilmentDemo {
 
         private Map<SagaState, Long> counts() {
             Map<SagaState, Long> counts = new EnumMap<>(SagaState.class);
-            counts.putAll(engine.countByState(OrderFulfilmentSaga.NAME));
+            counts.putAll(engine.countByState(sagaName));
             return counts;
         }
 
@@ -160,11 +256,11 @@ public final class OrderFulfilmentDemo {
             long started = counts.values().stream().mapToLong(Long::longValue).sum();
             double seconds = (System.nanoTime() - lastPrint) / 1e9;
             String rate = lastEnded < 0 ? "" : String.format(", %.0f/s", (ended - lastEnded) / seconds);
+            long stalled = counts.getOrDefault(SagaState.COMPENSATION_STALLED, 0L) + counts.getOrDefault(SagaState.STALLED, 0L);
             out.printf("%s: %d/%d orders started, %d completed, %d compensated, %d running, %d stalled%s%n", phase,
                     started, orders, counts.getOrDefault(SagaState.COMPLETED, 0L),
                     counts.getOrDefault(SagaState.FAILED, 0L) + counts.getOrDefault(SagaState.CANCELLED, 0L),
-                    started - ended - counts.getOrDefault(SagaState.COMPENSATION_STALLED, 0L),
-                    counts.getOrDefault(SagaState.COMPENSATION_STALLED, 0L), rate);
+                    started - ended - stalled, stalled, rate);
             lastPrint = System.nanoTime();
             lastEnded = ended;
         }

@@ -51,6 +51,19 @@ abstract class Participant implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs one call inside a transaction someone else holds (a message handler's, whose inbox row
+     * and reply commit with the effect): it takes its time and may be unreachable, as {@link #call}.
+     */
+    <T> T callIn(java.sql.Connection connection, String operation, String orderId, String key, Operation<T> work)
+            throws Exception {
+        if (!callTime.isZero()) {
+            Thread.sleep(callTime);
+        }
+        faults.before(new Faults.Call(service, operation, orderId, key));
+        return work.apply(connection);
+    }
+
     @Override
     public void close() {
         ledger.close();

@@ -18,7 +18,16 @@ public final class PaymentService extends Participant {
 
     /** Charges the order's card once; returns the charge id (the same one on a repeated call). */
     public String charge(String key, Order order) throws Exception {
-        return call("charge", order.id(), key, c -> {
+        return call("charge", order.id(), key, charging(key, order));
+    }
+
+    /** Charges inside the caller's transaction (a message handler's). */
+    public String charge(java.sql.Connection connection, String key, Order order) throws Exception {
+        return callIn(connection, "charge", order.id(), key, charging(key, order));
+    }
+
+    private static Operation<String> charging(String key, Order order) {
+        return c -> {
             String existing = Ledger.text(c, "SELECT charge_id FROM charge WHERE idempotency_key = ?", key);
             if (existing != null) {
                 return existing;
@@ -30,16 +39,25 @@ public final class PaymentService extends Participant {
             Ledger.update(c, "INSERT INTO charge VALUES (?, ?, ?, ?, 'CHARGED')", key, chargeId, order.id(),
                     order.amountCents());
             return chargeId;
-        });
+        };
     }
 
     public void refund(String key, Order order) throws Exception {
-        call("refund", order.id(), key, c -> {
+        call("refund", order.id(), key, refunding(key, order));
+    }
+
+    /** Refunds inside the caller's transaction (a message handler's). */
+    public void refund(java.sql.Connection connection, String key, Order order) throws Exception {
+        callIn(connection, "refund", order.id(), key, refunding(key, order));
+    }
+
+    private static Operation<Void> refunding(String key, Order order) {
+        return c -> {
             if (Ledger.update(c, "UPDATE charge SET status = 'REFUNDED' WHERE idempotency_key = ?", key) == 0) {
                 Ledger.update(c, "INSERT INTO charge VALUES (?, 'none', ?, 0, 'REFUNDED')", key, order.id());
             }
             return null;
-        });
+        };
     }
 
     /** Charges per order with an amount: [charged, refunded]. */

@@ -18,7 +18,16 @@ public final class ShippingService extends Participant {
 
     /** Returns the tracking number (the same one on a repeated call). */
     public String ship(String key, Order order) throws Exception {
-        return call("ship", order.id(), key, c -> {
+        return call("ship", order.id(), key, shipping(key, order));
+    }
+
+    /** Ships inside the caller's transaction (a message handler's). */
+    public String ship(java.sql.Connection connection, String key, Order order) throws Exception {
+        return callIn(connection, "ship", order.id(), key, shipping(key, order));
+    }
+
+    private static Operation<String> shipping(String key, Order order) {
+        return c -> {
             String existing = Ledger.text(c, "SELECT tracking_number FROM shipment WHERE idempotency_key = ?", key);
             if (existing != null) {
                 return existing;
@@ -29,7 +38,7 @@ public final class ShippingService extends Participant {
             String tracking = "TRK" + Integer.toHexString(key.hashCode()).toUpperCase();
             Ledger.update(c, "INSERT INTO shipment VALUES (?, ?, ?, ?)", key, tracking, order.id(), order.region());
             return tracking;
-        });
+        };
     }
 
     public Map<String, Integer> shipmentsByOrder() {

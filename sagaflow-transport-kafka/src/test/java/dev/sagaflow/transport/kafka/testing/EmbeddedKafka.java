@@ -39,6 +39,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a broker until Ctrl-C, for trying the Kafka transport on a machine without Kafka
+     * ({@code bin/kafka-dev-broker}); prints {@code KAFKA_BROKER=host:port}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedKafka kafka = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+        System.out.println("KAFKA_BROKER=" + kafka.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** {@code host:port} for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
