@@ -61,7 +61,8 @@ final class ParticipantProcesses implements AutoCloseable {
 
     private static String tail(String text) {
         List<String> lines = text.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        List<String> causes = lines.stream().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t...")).toList();
+        return String.join("\n", causes.subList(Math.max(0, causes.size() - 15), causes.size()));
     }
 
     /** SIGTERM to each, then SIGKILL to any that has not stopped in 20 s. */

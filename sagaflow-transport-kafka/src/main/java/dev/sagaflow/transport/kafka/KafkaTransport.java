@@ -103,6 +103,27 @@ public final class KafkaTransport implements Transport {
         requireTopicName(channel);
         Objects.requireNonNull(group, "group");
         ensureTopic(channel);
+        // A topic just made may not have its leaders yet: its offsets cannot be read for a moment.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                startGroupAtEnd(channel, group);
+                return;
+            } catch (KafkaTransportException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || System.nanoTime() > until) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void startGroupAtEnd(String channel, String group) {
         String groupId = consumerGroup(channel, group);
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
