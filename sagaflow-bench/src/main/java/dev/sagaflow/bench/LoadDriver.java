@@ -5,6 +5,8 @@ import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaListener;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.jdbc.SagaStores;
+import dev.sagaflow.messaging.Transport;
+import dev.sagaflow.participant.Participant;
 import dev.sagaflow.jdbc.SqliteSagaStore;
 import dev.sagaflow.memory.InMemorySagaStore;
 import dev.sagaflow.spi.SagaStore;
@@ -27,25 +29,46 @@ public final class LoadDriver {
     }
 
     public static BenchReport run(BenchOptions options, PrintStream progress) throws Exception {
+        return run(options, null, progress);
+    }
+
+    /**
+     * @param transport when given, the workload's steps are commands to a participant through it
+     *                  ({@link RemoteWorkload}); step latency is then the round trip of each command
+     */
+    public static BenchReport run(BenchOptions options, Transport transport, PrintStream progress) throws Exception {
         Measurements measured = new Measurements();
         String storeName = SagaStores.isPostgres(options.store()) ? "postgresql" : options.store();
-        try (SagaStore store = openStore(options);
-             SagaEngine engine = SagaEngine.builder(store)
-                     .register(ReferenceWorkload.definition())
-                     .maxActiveInstances(Math.max(10_000, options.concurrency()))
-                     .listener(measured)
-                     .build()) {
+        String sagaName = transport == null ? ReferenceWorkload.NAME : RemoteWorkload.NAME;
+        if (transport != null) {
+            storeName += ", remote steps over " + transport.name();
+        }
+        SagaStore store = openStore(options);
+        SagaEngine.Builder builder = SagaEngine.builder(store)
+                .maxActiveInstances(Math.max(10_000, options.concurrency()))
+                .listener(measured);
+        if (transport == null) {
+            builder.register(ReferenceWorkload.definition());
+        } else {
+            builder.register(RemoteWorkload.definition()).transport(transport)
+                    .replyChannel("bench.replies-" + Long.toString(System.nanoTime(), 36));
+        }
+        Participant participant = transport == null ? null
+                : RemoteWorkload.participant(options.dir().resolve("participant-" + System.currentTimeMillis() + ".db"),
+                transport).start();
+        try (store; SagaEngine engine = builder.build()) {
             int warmup = Math.min(2_000, Math.max(100, options.sagas() / 5));
             progress.printf("warming up with %d sagas on %s%n", warmup, storeName);
             // Keys unique to this run: a shared database keeps the instances of earlier runs.
             String run = Long.toString(System.currentTimeMillis(), 36) + "-";
-            drive(engine, run + "warmup-", warmup, options.concurrency(), 0, measured, null);
+            drive(engine, sagaName, run + "warmup-", warmup, options.concurrency(), 0, measured, null);
 
             measured.reset();
             long commitsBefore = engine.commits();
             long writesBefore = engine.writes();
             long start = System.nanoTime();
-            drive(engine, run + "order-", options.sagas(), options.concurrency(), options.ratePerSecond(), measured, progress);
+            drive(engine, sagaName, run + "order-", options.sagas(), options.concurrency(), options.ratePerSecond(),
+                    measured, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             Histogram steps = measured.steps();
             return new BenchReport(storeName, options.sagas(), measured.completed.get(),
@@ -54,6 +77,10 @@ public final class LoadDriver {
                     millis(steps.getValueAtPercentile(99.9)), millis(steps.getMaxValue()),
                     engine.commits() - commitsBefore, engine.writes() - writesBefore, options.concurrency(),
                     options.ratePerSecond());
+        } finally {
+            if (participant != null) {
+                participant.close();
+            }
         }
     }
 
@@ -67,7 +94,7 @@ public final class LoadDriver {
         return SagaStores.open(options.store());
     }
 
-    private static void drive(SagaEngine engine, String keyPrefix, int sagas, int concurrency, double rate,
+    private static void drive(SagaEngine engine, String sagaName, String keyPrefix, int sagas, int concurrency, double rate,
                               Measurements measured, PrintStream progress) throws Exception {
         CountDownLatch allEnded = measured.expect(sagas);
         Semaphore room = measured.room(concurrency);
@@ -83,7 +110,7 @@ public final class LoadDriver {
                 }
             }
             room.acquire();
-            engine.startAsync(ReferenceWorkload.NAME, ReferenceWorkload.order(i), keyPrefix + i, null);
+            engine.startAsync(sagaName, ReferenceWorkload.order(i), keyPrefix + i, null);
             if (progress != null && System.nanoTime() - lastReport > 1_000_000_000L) {
                 int ended = sagas - (int) allEnded.getCount();
                 progress.printf("%d/%d sagas ended, %.0f sagas/s%n", ended, sagas,

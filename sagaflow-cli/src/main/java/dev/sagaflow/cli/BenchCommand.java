@@ -3,7 +3,9 @@ package dev.sagaflow.cli;
 import dev.sagaflow.bench.BenchOptions;
 import dev.sagaflow.bench.BenchReport;
 import dev.sagaflow.bench.LoadDriver;
+import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -34,11 +36,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "Fixed arrival rate in sagas per second; 0 starts them as fast as they are taken (default: ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--remote", description = "Every step a command to a participant (in this JVM, on a SQLite "
+            + "file of its own) through --transport; step latency is then each command's round trip.")
+    boolean remote;
+
+    @Mixin
+    TransportOptions transport = new TransportOptions();
+
     @Override
     public Integer call() throws Exception {
         Path where = dir != null ? dir : Files.createTempDirectory("sagaflow-bench");
-        try {
-            BenchReport report = LoadDriver.run(new BenchOptions(store, where, sagas, concurrency, rate), System.err);
+        try (Transport messages = remote ? transport.open(where) : null) {
+            BenchReport report = LoadDriver.run(new BenchOptions(store, where, sagas, concurrency, rate), messages,
+                    System.err);
             System.err.println(report.summary());
             System.out.println(report.toJson());
             return 0;

@@ -328,7 +328,8 @@ public final class SagaRunner {
         long now = clock.millis();
         long waited = Math.max(0, now - r.updatedAt());
         ActiveSaga a = new ActiveSaga(machine, r, null);
-        a.dueNanos = System.nanoTime();
+        // The attempt's latency for listeners is the round trip: from the commit that sent the command.
+        a.dueNanos = System.nanoTime() - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(waited);
         Transition transition;
         Object newData = null;
         String stepName;

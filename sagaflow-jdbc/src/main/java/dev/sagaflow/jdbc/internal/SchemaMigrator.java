@@ -1,5 +1,11 @@
 package dev.sagaflow.jdbc.internal;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.sagaflow.spi.SagaStoreException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -11,9 +17,36 @@ public final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
+    /** Tables of Sagaflow's own sets (store, JDBC transport, participant), which may share a database. */
+    private static final java.util.regex.Pattern OURS =
+            java.util.regex.Pattern.compile("(?i)(saga_|sagaflow_|transport_|participant_).*");
+
     public static void migrate(DataSource dataSource, String where) {
-        // An existing database that is not ours is refused, not adopted.
-        migrate(dataSource, where, "db/sagaflow/common", "sagaflow_schema_history", false, "saga tables");
+        // A database holding tables that are not Sagaflow's (a ledger, an application's) is refused,
+        // not adopted; one holding only the transport's or a participant's tables is shared.
+        List<String> foreign = foreignTables(dataSource, where);
+        if (!foreign.isEmpty()) {
+            throw new SagaStoreException("Could not create or upgrade the saga tables in " + where
+                    + ": it holds tables that are not Sagaflow's (" + String.join(", ", foreign.subList(0, Math.min(5,
+                    foreign.size()))) + (foreign.size() > 5 ? ", ..." : "") + "); give the saga store a database of its own", null);
+        }
+        migrate(dataSource, where, "db/sagaflow/common", "sagaflow_schema_history", true, "saga tables");
+    }
+
+    private static List<String> foreignTables(DataSource dataSource, String where) {
+        List<String> foreign = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet tables = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String name = tables.getString("TABLE_NAME");
+                if (!OURS.matcher(name).matches()) {
+                    foreign.add(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new SagaStoreException("Could not read the tables of " + where + ": " + e.getMessage(), e);
+        }
+        return foreign;
     }
 
     /**
