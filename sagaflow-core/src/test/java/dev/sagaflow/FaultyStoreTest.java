@@ -72,4 +72,29 @@ class FaultyStoreTest {
         assertThat(store.failedAfterCommit.get()).as("faults after commit injected").isGreaterThan(5);
         assertThat(calls.keySet().stream().filter(k -> k.startsWith("undo:"))).hasSize(sagas / 10 * 2);
     }
+
+    @Test
+    void instancesWhoseClaimCommittedButWhoseReplyWasLostAreNotHeldForever() throws Exception {
+        SagaDefinition<Order> saga = Saga.define("claimed", Order.class)
+                .step("a").invoke((o, c) -> o).compensateWith((o, c) -> { })
+                .step("b").invoke((o, c) -> o)
+                .build();
+        // A connection dropped while a claim commits: the rows are this node's, but it never heard so.
+        FaultInjectingStore store = new FaultInjectingStore(new InMemorySagaStore(), 7, 0, 0).loseClaimsAfterCommit(0.3);
+        List<SagaId> ids = new ArrayList<>();
+        try (SagaEngine client = SagaEngine.builder(store).register(saga).clientOnly().build()) {
+            for (int i = 1; i <= 200; i++) {
+                ids.add(client.start("claimed", new Order(i), "order-" + i));
+            }
+        }
+        try (SagaEngine node = SagaEngine.builder(store).register(saga).leaseDuration(Duration.ofSeconds(1))
+                .maxActiveInstances(10)
+                .pollInterval(Duration.ofMillis(50)).build()) {
+            for (SagaId id : ids) {
+                assertThat(node.awaitTermination(id, Duration.ofSeconds(30))).as("%s ends", id)
+                        .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(SagaState.COMPLETED));
+            }
+        }
+        assertThat(store.claimsLostAfterCommit.get()).isPositive();
+    }
 }

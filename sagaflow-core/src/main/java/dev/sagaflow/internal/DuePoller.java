@@ -94,7 +94,7 @@ public final class DuePoller {
     private void renewLeasesWhenDue() {
         long now = clock.millis();
         if (now - lastRenewal >= leaseMillis / 3) {
-            store.renewLeases(nodeId, now + leaseMillis);
+            store.renewLeases(nodeId, runner.heldIds(), now + leaseMillis);
             lastRenewal = now;
         }
     }

@@ -76,6 +76,11 @@ public final class SagaRunner {
         this.outboxHint = outboxHint;
     }
 
+    /** The instances this node holds in memory: the only ones whose leases it renews. */
+    public java.util.Set<String> heldIds() {
+        return java.util.Set.copyOf(active.keySet());
+    }
+
     public int activeCount() {
         return active.size();
     }

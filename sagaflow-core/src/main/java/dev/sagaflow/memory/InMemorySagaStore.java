@@ -92,8 +92,10 @@ public final class InMemorySagaStore implements SagaStore {
     }
 
     @Override
-    public synchronized void renewLeases(String nodeId, long leaseUntil) {
-        rows.replaceAll((id, r) -> nodeId.equals(r.owner()) ? r.toBuilder().leaseUntil(leaseUntil).build() : r);
+    public synchronized void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
+        for (String id : ids) {
+            rows.computeIfPresent(id, (k, r) -> nodeId.equals(r.owner()) ? r.toBuilder().leaseUntil(leaseUntil).build() : r);
+        }
     }
 
     @Override

@@ -38,8 +38,12 @@ public interface SagaStore extends AutoCloseable {
      */
     List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit);
 
-    /** Extends the lease of every instance this node owns. */
-    void renewLeases(String nodeId, long leaseUntil);
+    /**
+     * Extends the leases of the given instances that this node still owns. Only those the node
+     * holds in memory: a row it owns without knowing it (a claim whose reply was lost, an instance of
+     * a saga version it has not registered) must see its lease run out so that some node runs it.
+     */
+    void renewLeases(String nodeId, Collection<String> ids, long leaseUntil);
 
     /** Frees every lease this node holds, on a graceful stop. */
     void releaseLeases(String nodeId);

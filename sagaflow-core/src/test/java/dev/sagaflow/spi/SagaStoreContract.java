@@ -251,8 +251,11 @@ public abstract class SagaStoreContract {
                 .findFirst().orElseThrow();
         store.claimDue("node-b", T0, T0 + 100, NAMES, 1);
 
-        store.renewLeases("node-a", T0 + 5_000);
+        store.renewLeases("node-a", List.of(claimedByA.id()), T0 + 5_000);
         assertThat(store.find(claimedByA.id()).orElseThrow().leaseUntil()).isEqualTo(T0 + 5_000);
+        String claimedByB = store.list(SagaQuery.all()).stream().filter(r -> "node-b".equals(r.owner()))
+                .findFirst().orElseThrow().id();
+        store.renewLeases("node-a", List.of(claimedByB), T0 + 9_000);
         assertThat(store.list(SagaQuery.all()).stream().filter(r -> "node-b".equals(r.owner())).findFirst()
                 .orElseThrow().leaseUntil()).isEqualTo(T0 + 100);
 

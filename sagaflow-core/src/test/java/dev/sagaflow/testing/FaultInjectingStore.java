@@ -28,6 +28,8 @@ public final class FaultInjectingStore implements SagaStore {
     private final double failAfterCommit;
     public final AtomicInteger failedBeforeCommit = new AtomicInteger();
     public final AtomicInteger failedAfterCommit = new AtomicInteger();
+    public final AtomicInteger claimsLostAfterCommit = new AtomicInteger();
+    private volatile double loseClaimsAfterCommit;
 
     public FaultInjectingStore(SagaStore delegate, long seed, double failBeforeCommit, double failAfterCommit) {
         this.delegate = delegate;
@@ -59,14 +61,29 @@ public final class FaultInjectingStore implements SagaStore {
         delegate.open(nodeId);
     }
 
-    @Override
-    public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
-        return delegate.claimDue(nodeId, now, leaseUntil, sagaNames, limit);
+    /** Makes this share of claims commit and then fail, as a connection dropped during the commit does. */
+    public FaultInjectingStore loseClaimsAfterCommit(double share) {
+        this.loseClaimsAfterCommit = share;
+        return this;
     }
 
     @Override
-    public void renewLeases(String nodeId, long leaseUntil) {
-        delegate.renewLeases(nodeId, leaseUntil);
+    public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
+        List<SagaRecord> claimed = delegate.claimDue(nodeId, now, leaseUntil, sagaNames, limit);
+        double roll;
+        synchronized (random) {
+            roll = random.nextDouble();
+        }
+        if (!claimed.isEmpty() && roll < loseClaimsAfterCommit) {
+            claimsLostAfterCommit.incrementAndGet();
+            throw new SagaStoreException("injected: the claim of " + claimed.size() + " committed, its reply was lost");
+        }
+        return claimed;
+    }
+
+    @Override
+    public void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
+        delegate.renewLeases(nodeId, ids, leaseUntil);
     }
 
     @Override

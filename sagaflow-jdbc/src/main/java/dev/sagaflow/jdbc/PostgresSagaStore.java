@@ -115,9 +115,9 @@ public final class PostgresSagaStore implements SagaStore {
     }
 
     @Override
-    public void renewLeases(String nodeId, long leaseUntil) {
+    public void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
         inTransaction(WRITE_UNKNOWN, c -> {
-            SagaTables.renewLeases(c, nodeId, leaseUntil);
+            SagaTables.renewLeases(c, nodeId, ids, leaseUntil);
             return null;
         });
     }

@@ -183,11 +183,11 @@ public final class SqliteSagaStore implements SagaStore {
     }
 
     @Override
-    public void renewLeases(String nodeId, long leaseUntil) {
+    public void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
         writeLock.lock();
         try {
             inTransaction(() -> {
-                SagaTables.renewLeases(writer, nodeId, leaseUntil);
+                SagaTables.renewLeases(writer, nodeId, ids, leaseUntil);
                 return null;
             });
         } finally {

@@ -163,12 +163,22 @@ public final class SagaTables {
         }
     }
 
-    public static void renewLeases(Connection connection, String nodeId, long leaseUntil) throws SQLException {
-        try (PreparedStatement renew = connection.prepareStatement(
-                "UPDATE saga_instance SET lease_until = ? WHERE owner = ?")) {
-            renew.setLong(1, leaseUntil);
-            renew.setString(2, nodeId);
-            renew.executeUpdate();
+    private static final int RENEW_CHUNK = 500;
+
+    public static void renewLeases(Connection connection, String nodeId, Collection<String> ids, long leaseUntil)
+            throws SQLException {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += RENEW_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + RENEW_CHUNK));
+            try (PreparedStatement renew = connection.prepareStatement("UPDATE saga_instance SET lease_until = ? "
+                    + "WHERE owner = ? AND id IN (" + placeholders(chunk.size()) + ")")) {
+                renew.setLong(1, leaseUntil);
+                renew.setString(2, nodeId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    renew.setString(3 + i, chunk.get(i));
+                }
+                renew.executeUpdate();
+            }
         }
     }
 
