@@ -8,6 +8,7 @@ import dev.sagaflow.spi.SagaRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * off from the database mid-run.
  */
 class MultiNodeFailoverTest {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the processes' logs
     Path dir;
 
     private PostgresTestDatabase database;

@@ -5,6 +5,7 @@ import dev.sagaflow.transport.kafka.testing.EmbeddedKafka;
 import dev.sagaflow.transport.rabbitmq.testing.RabbitMqTestVhost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * with SIGKILL mid-run and started again. Every order must end consistent across the ledgers.
  */
 class RemoteDemoTest {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the processes' logs
     Path dir;
 
     private final List<ForkedCli> processes = new ArrayList<>();
