@@ -1,5 +1,6 @@
 package dev.sagaflow.transport.kafka;
 
+import dev.sagaflow.internal.Pause;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageEnvelope;
 import dev.sagaflow.messaging.MessageHandler;
@@ -72,18 +73,28 @@ final class KafkaSubscription implements Transport.Subscription {
     }
 
     private void loop() {
+        long backoff = 0;
         try {
             while (running) {
-                resumeDuePartitions();
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    handle(records);
+                try {
+                    resumeDuePartitions();
+                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    if (!records.isEmpty()) {
+                        handle(records);
+                    }
+                    backoff = 0;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A commit refused after a rebalance, a broker away for a while: the records whose
+                    // offsets were not committed come again (here or to the member that has them now).
+                    backoff = Math.min(Math.max(100, backoff * 2), 5_000);
+                    log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, backoff, e.toString());
+                    Pause.forMillis(backoff, () -> running);
                 }
             }
         } catch (WakeupException e) {
             // closing
-        } catch (RuntimeException e) {
-            log.error("consumer of {} as {} stopped: {}", channel, group, e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
