@@ -11,7 +11,7 @@ import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.choreography.ChoreographyDefinition.Role;
 import dev.sagaflow.internal.OutboxRelay;
-import dev.sagaflow.internal.Pause;
+import dev.sagaflow.internal.Backoff;
 import dev.sagaflow.internal.TraceContext;
 import dev.sagaflow.internal.TrackedProgress;
 import dev.sagaflow.messaging.Message;
@@ -183,7 +183,7 @@ public final class SagaTracker implements AutoCloseable {
     }
 
     private void sweepLoop() {
-        long backoff = 0;
+        Backoff backoff = new Backoff(() -> running);
         while (running) {
             try {
                 long now = clock.millis();
@@ -191,14 +191,14 @@ public final class SagaTracker implements AutoCloseable {
                 for (SagaRecord r : overdue) {
                     flag(r, now);
                 }
-                backoff = 0;
+                backoff.succeeded();
                 if (overdue.size() < 100) {
-                    Pause.forMillis(checkEvery.toMillis(), () -> running);
+                    Backoff.sleep(checkEvery.toMillis(), () -> running);
                 }
             } catch (RuntimeException e) {
-                backoff = Math.min(Math.max(100, backoff * 2), 5_000);
-                log.warn("checking choreography deadlines failed; retrying in {} ms: {}", backoff, e.toString());
-                Pause.forMillis(backoff, () -> running);
+                long wait = backoff.failed();
+                log.warn("checking choreography deadlines failed; retrying in {} ms: {}", wait, e.toString());
+                backoff.pause();
             }
         }
     }

@@ -67,12 +67,12 @@ public final class DuePoller {
     }
 
     private void loop() {
-        long failureBackoff = 0;
+        Backoff backoff = new Backoff(() -> running);
         while (running) {
             try {
                 renewLeasesWhenDue();
                 int claimed = claimOnce();
-                failureBackoff = 0;
+                backoff.succeeded();
                 if (claimed == claimBatch) {
                     continue;
                 }
@@ -83,9 +83,9 @@ public final class DuePoller {
                 }
                 sleepUntil(nextPoll());
             } catch (RuntimeException e) {
-                failureBackoff = Math.min(Math.max(100, failureBackoff * 2), 5_000);
-                log.warn("claiming due sagas failed; retrying in {} ms: {}", failureBackoff, e.toString());
-                Pause.forMillis(failureBackoff, () -> running);
+                long wait = backoff.failed();
+                log.warn("claiming due sagas failed; retrying in {} ms: {}", wait, e.toString());
+                backoff.pause();
             }
         }
     }

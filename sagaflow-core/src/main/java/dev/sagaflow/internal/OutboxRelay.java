@@ -84,7 +84,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void loop() {
-        long backoff = 0;
+        Backoff backoff = new Backoff(() -> running);
         List<Message> unsent = List.of();
         while (running) {
             try {
@@ -99,14 +99,14 @@ public final class OutboxRelay implements AutoCloseable {
                     sent.addAndGet(batch.size());
                 }
                 unsent = List.of();
-                backoff = 0;
+                backoff.succeeded();
                 if (batch.size() < BATCH && !hinted.get()) {
                     LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pollMillis));
                 }
             } catch (RuntimeException e) {
-                backoff = Math.min(Math.max(100, backoff * 2), 5_000);
-                log.warn("relaying the outbox to {} failed; retrying in {} ms: {}", transport.name(), backoff, e.toString());
-                Pause.forMillis(backoff, () -> running);
+                long wait = backoff.failed();
+                log.warn("relaying the outbox to {} failed; retrying in {} ms: {}", transport.name(), wait, e.toString());
+                backoff.pause();
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.sagaflow.transport.jdbc;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHandler;
 import org.slf4j.Logger;
-import dev.sagaflow.internal.Pause;
+import dev.sagaflow.internal.Backoff;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -53,7 +52,7 @@ final class JdbcConsumer {
     }
 
     private void loop() {
-        long backoff = 0;
+        Backoff backoff = new Backoff(() -> running);
         while (running) {
             try {
                 woken.set(false);
@@ -61,7 +60,7 @@ final class JdbcConsumer {
                 if (!batch.isEmpty()) {
                     handle(batch);
                 }
-                backoff = 0;
+                backoff.succeeded();
                 if (batch.size() < transport.batchSize() && !woken.get()) {
                     LockSupport.parkNanos(this, transport.pollInterval().toNanos());
                 }
@@ -69,9 +68,9 @@ final class JdbcConsumer {
                 if (!running) {
                     return;
                 }
-                backoff = Math.min(Math.max(100, backoff * 2), 5_000);
-                log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, backoff, e.toString());
-                Pause.forMillis(backoff, () -> running);
+                long wait = backoff.failed();
+                log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, wait, e.toString());
+                backoff.pause();
             }
         }
     }

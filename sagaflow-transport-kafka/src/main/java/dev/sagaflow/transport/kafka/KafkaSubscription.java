@@ -1,6 +1,6 @@
 package dev.sagaflow.transport.kafka;
 
-import dev.sagaflow.internal.Pause;
+import dev.sagaflow.internal.Backoff;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageEnvelope;
 import dev.sagaflow.messaging.MessageHandler;
@@ -73,7 +73,7 @@ final class KafkaSubscription implements Transport.Subscription {
     }
 
     private void loop() {
-        long backoff = 0;
+        Backoff backoff = new Backoff(() -> running);
         try {
             while (running) {
                 try {
@@ -82,15 +82,15 @@ final class KafkaSubscription implements Transport.Subscription {
                     if (!records.isEmpty()) {
                         handle(records);
                     }
-                    backoff = 0;
+                    backoff.succeeded();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
                     // A commit refused after a rebalance, a broker away for a while: the records whose
                     // offsets were not committed come again (here or to the member that has them now).
-                    backoff = Math.min(Math.max(100, backoff * 2), 5_000);
-                    log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, backoff, e.toString());
-                    Pause.forMillis(backoff, () -> running);
+                    long wait = backoff.failed();
+                    log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, wait, e.toString());
+                    backoff.pause();
                 }
             }
         } catch (WakeupException e) {
