@@ -3,6 +3,7 @@ package dev.sagaflow;
 import dev.sagaflow.internal.DuePoller;
 import dev.sagaflow.internal.GroupCommitter;
 import dev.sagaflow.internal.Json;
+import dev.sagaflow.internal.InstanceViews;
 import dev.sagaflow.internal.OutboxRelay;
 import dev.sagaflow.internal.ReplyReceiver;
 import dev.sagaflow.internal.Registry;
@@ -18,7 +19,6 @@ import dev.sagaflow.spi.WriteResult;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -312,10 +312,7 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     private SagaInstance view(SagaRecord r, List<HistoryEvent> history) {
-        return new SagaInstance(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.idempotencyKey(),
-                r.correlationId(), r.state(), currentStep(r), r.attempt(), r.data(), r.failure(),
-                Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()),
-                r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()), r.version(), history);
+        return InstanceViews.of(r, currentStep(r), history);
     }
 
     private String currentStep(SagaRecord r) {

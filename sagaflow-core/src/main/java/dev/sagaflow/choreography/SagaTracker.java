@@ -1,8 +1,9 @@
 package dev.sagaflow.choreography;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.SagaDataException;
 import dev.sagaflow.HistoryEventType;
 import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaInstance;
@@ -12,6 +13,8 @@ import dev.sagaflow.SagaState;
 import dev.sagaflow.choreography.ChoreographyDefinition.Role;
 import dev.sagaflow.internal.OutboxRelay;
 import dev.sagaflow.internal.Backoff;
+import dev.sagaflow.internal.InstanceViews;
+import dev.sagaflow.internal.Json;
 import dev.sagaflow.internal.TraceContext;
 import dev.sagaflow.internal.TrackedProgress;
 import dev.sagaflow.messaging.Message;
@@ -24,7 +27,6 @@ import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +59,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SagaTracker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SagaTracker.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WRITE_ATTEMPTS = 20;
 
     private final SagaStore store;
@@ -235,18 +236,15 @@ public final class SagaTracker implements AutoCloseable {
         body.put("correlationId", r.correlationId());
         body.put("deadline", Instant.ofEpochMilli(r.deadlineAt()).toString());
         body.put("waitingFor", waitingFor);
-        try {
-            return new Message(Message.newId(), timeout.channel(), timeout.type(), r.id(), r.correlationId(),
-                    Map.of(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id())), JSON.writeValueAsString(body));
-        } catch (IOException e) {
-            throw new IllegalStateException("encoding the timeout event of saga " + r.id(), e);
-        }
+        return new Message(Message.newId(), timeout.channel(), timeout.type(), r.id(), r.correlationId(),
+                Map.of(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id())),
+                Json.encode(body, "the timeout event of saga " + r.id()));
     }
 
     private static TrackedProgress progressOf(SagaRecord r) {
         try {
-            return JSON.readValue(r.data(), TrackedProgress.class);
-        } catch (IOException e) {
+            return Json.decode(r.data(), TrackedProgress.class, "saga " + r.id());
+        } catch (SagaDataException e) {
             throw new IllegalStateException("saga " + r.id() + " (" + r.sagaName() + ") holds data the tracker did not write: "
                     + e.getMessage(), e);
         }
@@ -254,10 +252,10 @@ public final class SagaTracker implements AutoCloseable {
 
     private static JsonNode parse(Message event) {
         try {
-            return JSON.readTree(event.payload());
-        } catch (IOException e) {
+            return Json.decode(event.payload(), JsonNode.class, "event " + event.id());
+        } catch (SagaDataException e) {
             // The tracker keeps the body only for reading; an event whose body is not JSON still counts.
-            return JSON.getNodeFactory().textNode(event.payload());
+            return JsonNodeFactory.instance.textNode(event.payload());
         }
     }
 
@@ -267,10 +265,7 @@ public final class SagaTracker implements AutoCloseable {
         if (definition != null && !r.state().isTerminal()) {
             current = definition.steps().get(progressOf(r).currentStep(definition)).name();
         }
-        return new SagaInstance(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.idempotencyKey(), r.correlationId(),
-                r.state(), current, r.attempt(), r.data(), r.failure(), Instant.ofEpochMilli(r.createdAt()),
-                Instant.ofEpochMilli(r.updatedAt()), r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()),
-                r.version(), history);
+        return InstanceViews.of(r, current, history);
     }
 
     @Override
@@ -351,12 +346,7 @@ public final class SagaTracker implements AutoCloseable {
                     : "step '" + definition.steps().get(to.failedStep()).name() + "' failed";
             String id = before != null ? before.id() : event.sagaId();
             String correlationId = before != null ? before.correlationId() : event.correlationId();
-            String data;
-            try {
-                data = JSON.writeValueAsString(to);
-            } catch (IOException e) {
-                throw new IllegalStateException("encoding the progress of saga " + id, e);
-            }
+            String data = Json.encode(to, "the progress of saga " + id);
             return new SagaRecord(id, definition.name(), 1, id, correlationId, state, data, to.currentStep(definition),
                     0, false, List.copyOf(to.succeeded()), false, failure, wakeAt, deadlineAt, null, null,
                     (before == null ? 0 : before.version()) + 1, trackerId + ":" + writeCounter.incrementAndGet(),
