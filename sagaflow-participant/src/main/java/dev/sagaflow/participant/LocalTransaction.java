@@ -1,13 +1,9 @@
 package dev.sagaflow.participant;
 
-import dev.sagaflow.internal.Json;
-import dev.sagaflow.internal.TraceContext;
 import dev.sagaflow.messaging.Message;
-import dev.sagaflow.messaging.MessageHeaders;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -42,8 +38,7 @@ public final class LocalTransaction {
     /** Publishes an event of an existing saga. */
     public void publish(String channel, String type, String sagaId, String correlationId, Object payload) {
         Objects.requireNonNull(sagaId, "sagaId");
-        events.add(new Message(Message.newId(), channel, type, sagaId, correlationId,
-                Map.of(MessageHeaders.TRACEPARENT, TraceContext.childOf(sagaId)), Json.encode(payload, "the " + type + " event")));
+        events.add(Events.event(channel, type, sagaId, correlationId, payload));
     }
 
     /** The work of {@link Participant#execute}. */
