@@ -116,24 +116,23 @@ class RemoteDemoTest {
     @Test
     void overKafkaBothModesEndConsistent() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            for (String mode : List.of("orchestration", "choreography")) {
-                ForkedCli demo = start("demo-kafka-" + mode, "demo", "--dir", dir.resolve(mode).toString(),
-                        "--orders", "200", "--participants", "remote", "--mode", mode,
-                        "--transport", "kafka", "--broker", kafka.bootstrapServers(), "--timeout", "5m");
-                assertThat(report(demo)).as(mode).isEqualTo(EXPECTED_200);
-            }
+            bothModesEndConsistent("kafka", kafka.bootstrapServers());
         }
     }
 
     @Test
     void overRabbitMqBothModesEndConsistent() throws Exception {
         try (RabbitMqTestVhost vhost = RabbitMqTestVhost.create()) {
-            for (String mode : List.of("orchestration", "choreography")) {
-                ForkedCli demo = start("demo-rabbitmq-" + mode, "demo", "--dir", dir.resolve(mode).toString(),
-                        "--orders", "200", "--participants", "remote", "--mode", mode,
-                        "--transport", "rabbitmq", "--broker", vhost.uri(), "--timeout", "5m");
-                assertThat(report(demo)).as(mode).isEqualTo(EXPECTED_200);
-            }
+            bothModesEndConsistent("rabbitmq", vhost.uri());
+        }
+    }
+
+    private void bothModesEndConsistent(String transport, String broker) throws Exception {
+        for (String mode : List.of("orchestration", "choreography")) {
+            ForkedCli demo = start("demo-" + transport + "-" + mode, "demo", "--dir", dir.resolve(mode).toString(),
+                    "--orders", "200", "--participants", "remote", "--mode", mode,
+                    "--transport", transport, "--broker", broker, "--timeout", "5m");
+            assertThat(report(demo)).as(mode).isEqualTo(EXPECTED_200);
         }
     }
 
