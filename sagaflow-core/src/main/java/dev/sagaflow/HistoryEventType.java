@@ -28,6 +28,16 @@ public enum HistoryEventType {
     COMPENSATION_STALLED,
     /** An operator asked for a stalled compensation to be retried now. */
     OPERATOR_RETRY,
+    /**
+     * The instance's next call (a retry, a compensation) waits until a call of it still under way, one
+     * whose attempt timed out, has returned: a compensation never overtakes the call it undoes.
+     */
+    WAITING_FOR_CALL,
+    /**
+     * A call under way when an operator changed the instance (a cancel) returned; its outcome is not
+     * applied, and what the operator asked for (the compensation) starts only now.
+     */
+    LATE_RESULT,
     SAGA_COMPLETED,
     SAGA_FAILED,
     SAGA_CANCELLED

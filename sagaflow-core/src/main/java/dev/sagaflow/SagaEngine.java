@@ -2,7 +2,9 @@ package dev.sagaflow;
 
 import dev.sagaflow.internal.DuePoller;
 import dev.sagaflow.internal.GroupCommitter;
+import dev.sagaflow.internal.Identifiers;
 import dev.sagaflow.internal.Json;
+import dev.sagaflow.internal.NodeIdentity;
 import dev.sagaflow.internal.InstanceViews;
 import dev.sagaflow.internal.OutboxRelay;
 import dev.sagaflow.internal.ReplyReceiver;
@@ -14,6 +16,7 @@ import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.Transport;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
+import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
 
@@ -29,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntPredicate;
 
 /**
@@ -45,6 +50,7 @@ import java.util.function.IntPredicate;
 public final class SagaEngine implements AutoCloseable {
     private final SagaStore store;
     private final String nodeId;
+    private final NodeIdentity identity;
     private final Clock clock;
     private final Registry registry;
     private final GroupCommitter committer;
@@ -53,6 +59,7 @@ public final class SagaEngine implements AutoCloseable {
     private final int maxActive;
     private final int maxDataBytes;
     private final Duration shutdownWait;
+    private final Duration storeTimeout;
     private final boolean clientOnly;
     private final Transport transport;
     private final OutboxRelay relay;
@@ -63,28 +70,30 @@ public final class SagaEngine implements AutoCloseable {
     private SagaEngine(Builder b) {
         this.store = b.store;
         this.nodeId = b.nodeId;
+        this.identity = NodeIdentity.of(b.nodeId);
         this.clock = b.clock;
         this.maxActive = b.maxActiveInstances;
         this.maxDataBytes = b.maxDataBytes;
         this.shutdownWait = b.shutdownWait;
+        this.storeTimeout = b.storeTimeout;
         this.clientOnly = b.clientOnly;
         this.registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
         this.transport = b.transport;
         b.definitions.forEach(this::requireTransportFor);
         b.definitions.forEach(registry::register);
         if (!clientOnly) {
-            store.open(nodeId);
+            store.open(identity.owner());
         }
         long leaseMillis = b.leaseDuration.toMillis();
         this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
         DuePoller[] pollerRef = new DuePoller[1];
-        this.runner = new SagaRunner(nodeId, committer, clock, leaseMillis, b.maxConcurrentSteps, b.listener,
-                at -> pollerRef[0].hint(at));
-        this.poller = new DuePoller(nodeId, store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
+        this.runner = new SagaRunner(identity, committer, store, clock, leaseMillis, b.maxConcurrentSteps, maxDataBytes,
+                b.listener, at -> pollerRef[0].hint(at));
+        this.poller = new DuePoller(identity.owner(), store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
         if (transport != null && !clientOnly) {
-            this.relay = new OutboxRelay(nodeId, OutboxRelay.Outbox.of(store), transport, clock,
+            this.relay = new OutboxRelay(identity.owner(), OutboxRelay.Outbox.of(store), transport, clock,
                     b.pollInterval.toMillis(), leaseMillis);
             runner.enableCommands(b.replyChannel, relay::wakeUp);
             this.replies = new ReplyReceiver(store, registry, runner);
@@ -123,9 +132,18 @@ public final class SagaEngine implements AutoCloseable {
         return this;
     }
 
-    /** The id of this engine node, as written in the leases it holds. */
+    /** The configured name of this engine node, for logs. */
     public String nodeId() {
         return nodeId;
+    }
+
+    /**
+     * Who this engine is in the leases it holds and the outbox rows its relay claims: the node id and
+     * a token of this run, so that a restarted node, or a second live node given the same id, never
+     * takes this run's writes or leases for its own.
+     */
+    public String leaseOwner() {
+        return identity.owner();
     }
 
     /**
@@ -136,14 +154,19 @@ public final class SagaEngine implements AutoCloseable {
      * @throws UnknownSagaException     no definition has that name
      * @throws IllegalArgumentException data is null or not of the definition's data type
      * @throws SagaDataException        data cannot be written as JSON, or is larger than the limit
+     * @throws IllegalArgumentException the idempotency key is blank, longer than 200 characters or
+     *                                  holds control characters
+     * @throws SagaStoreException       the store did not confirm the start within the
+     *                                  {@linkplain Builder#storeTimeout store timeout} (it may still be
+     *                                  written: starting again with the same key is safe), or refused it
      */
     public SagaId start(String sagaName, Object data, String idempotencyKey) {
-        return join(startAsync(sagaName, data, idempotencyKey, idempotencyKey));
+        return join(startAsync(sagaName, data, idempotencyKey, idempotencyKey), "the start of a '" + sagaName + "' saga");
     }
 
-    /** As {@link #start(String, Object, String)}, with a correlation id carried to every step. */
+    /** As {@link #start(String, Object, String)}, with a correlation id (same rules as the key) carried to every step. */
     public SagaId start(String sagaName, Object data, String idempotencyKey, String correlationId) {
-        return join(startAsync(sagaName, data, idempotencyKey, correlationId));
+        return join(startAsync(sagaName, data, idempotencyKey, correlationId), "the start of a '" + sagaName + "' saga");
     }
 
     /** As {@link #start(String, Object, String, String)}, completing once the instance is durable. */
@@ -151,7 +174,10 @@ public final class SagaEngine implements AutoCloseable {
         requireOpen();
         SagaStateMachine machine = registry.latest(sagaName);
         SagaDefinition<?> definition = machine.definition();
-        requireText(idempotencyKey, "idempotencyKey");
+        Identifiers.require(idempotencyKey, "idempotencyKey", Identifiers.MAX_KEY_LENGTH);
+        if (correlationId != null) {
+            Identifiers.require(correlationId, "correlationId", Identifiers.MAX_KEY_LENGTH);
+        }
         if (data == null) {
             throw new IllegalArgumentException("data of saga '" + sagaName + "' must not be null");
         }
@@ -159,11 +185,8 @@ public final class SagaEngine implements AutoCloseable {
             throw new IllegalArgumentException("data of saga '" + sagaName + "' must be a " + definition.dataType().getName()
                     + ", was a " + data.getClass().getName());
         }
-        String json = Json.encode(data, "a new '" + sagaName + "' saga");
-        if (json.length() > maxDataBytes) {
-            throw new SagaDataException("data of saga '" + sagaName + "' is " + json.length()
-                    + " bytes of JSON, over the limit of " + maxDataBytes, null);
-        }
+        Json.Stored stored = Json.storable(data, definition.dataType(), "a new '" + sagaName + "' saga", maxDataBytes);
+        String json = stored.json();
         long now = clock.millis();
         String id = UUID.randomUUID().toString();
         Long deadlineAt = definition.deadline().map(d -> now + d.toMillis()).orElse(null);
@@ -179,7 +202,7 @@ public final class SagaEngine implements AutoCloseable {
                 return new SagaId(result.existingId());
             }
             if (runHere) {
-                runner.activate(machine, row, data);
+                runner.activate(machine, row, stored.copy());
             } else {
                 poller.wakeUp();
             }
@@ -253,8 +276,9 @@ public final class SagaEngine implements AutoCloseable {
             if (transition.history().isEmpty()) {
                 return get(id);
             }
-            SagaRecord next = runner.stamp(transition.next(), current.version(), now, false);
-            WriteResult result = join(committer.submit(new StoreWrite.Update(next, current.version(), transition.history())));
+            SagaRecord next = runner.stampOperatorChange(transition.next(), current, now);
+            WriteResult result = join(committer.submit(new StoreWrite.Update(next, current.version(), transition.history())),
+                    "the operator's change of saga " + id);
             if (result.isApplied()) {
                 poller.wakeUp();
                 return get(id);
@@ -333,18 +357,15 @@ public final class SagaEngine implements AutoCloseable {
         }
     }
 
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
-        }
-        if (value.length() > 200) {
-            throw new IllegalArgumentException(field + " must be at most 200 characters; was " + value.length());
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
+    /** Waits for a write of the caller's, at most the store timeout: no call waits on the store without bound. */
+    private <T> T join(CompletableFuture<T> future, String what) {
         try {
-            return future.get();
+            return future.get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String lastError = committer.lastFailure();
+            throw new SagaStoreException("The store did not confirm " + what + " within " + describe(storeTimeout)
+                    + (lastError == null ? "" : " (the store keeps failing: " + lastError + ")")
+                    + "; it may still be written, and doing it again is safe", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SagaException("interrupted while waiting for a commit", e);
@@ -354,6 +375,10 @@ public final class SagaEngine implements AutoCloseable {
             }
             throw new CompletionException(e.getCause());
         }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() < 10_000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     /**
@@ -377,7 +402,7 @@ public final class SagaEngine implements AutoCloseable {
             relay.close();
         }
         try {
-            store.releaseLeases(nodeId);
+            store.releaseLeases(identity.owner());
         } catch (RuntimeException e) {
             // Leases expire on their own; another node takes over after that.
         }
@@ -396,6 +421,7 @@ public final class SagaEngine implements AutoCloseable {
         private Duration pollInterval = Duration.ofMillis(100);
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration shutdownWait = Duration.ofSeconds(10);
+        private Duration storeTimeout = Duration.ofSeconds(30);
         private boolean clientOnly;
         private Transport transport;
         private String replyChannel = "sagaflow.replies";
@@ -418,7 +444,7 @@ public final class SagaEngine implements AutoCloseable {
 
         /** Identity of this node in leases and logs. Default: pid and a random suffix. */
         public Builder nodeId(String nodeId) {
-            this.nodeId = nodeId;
+            this.nodeId = Identifiers.require(nodeId, "nodeId", 100);
             return this;
         }
 
@@ -470,7 +496,19 @@ public final class SagaEngine implements AutoCloseable {
             return this;
         }
 
-        /** Told of each recorded attempt and each ended saga. Default: none. */
+        /**
+         * How long {@code start}, {@code cancel} and {@code retry} wait for the store to confirm their
+         * write before they fail with a {@link dev.sagaflow.spi.SagaStoreException} that says so.
+         * Default 30 s.
+         */
+        public Builder storeTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("storeTimeout must be positive; was " + timeout);
+            }
+            this.storeTimeout = timeout;
+            return this;
+        }
+
         /**
          * Starts, queries and operates on sagas but runs none: the sagas it starts or cancels are
          * left for the engine nodes on the same store. For a front end or a batch submitter beside a
@@ -494,13 +532,11 @@ public final class SagaEngine implements AutoCloseable {
 
         /** Where participants send replies to this engine's commands. Default {@code sagaflow.replies}. */
         public Builder replyChannel(String channel) {
-            if (channel == null || channel.isBlank()) {
-                throw new IllegalArgumentException("replyChannel must not be blank");
-            }
-            this.replyChannel = channel;
+            this.replyChannel = Identifiers.require(channel, "replyChannel", 200);
             return this;
         }
 
+        /** Told of each recorded attempt and each ended saga. Default: none. */
         public Builder listener(SagaListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;

@@ -1,5 +1,7 @@
 package dev.sagaflow;
 
+import dev.sagaflow.internal.Identifiers;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,9 +9,7 @@ import java.util.UUID;
 public record SagaId(String value) {
     public SagaId {
         Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("SagaId value must not be blank");
-        }
+        Identifiers.require(value, "SagaId", 200);
     }
 
     public static SagaId random() {

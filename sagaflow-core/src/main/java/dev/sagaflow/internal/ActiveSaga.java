@@ -6,6 +6,7 @@ import dev.sagaflow.spi.SagaRecord;
 /**
  * An instance this node holds: its last committed row and its data, decoded once. Only one effect of
  * an instance is in flight at a time, so the fields are handed from thread to thread, never shared.
+ * The runner's map holds at most one per instance, taken and given up atomically.
  */
 final class ActiveSaga {
     final SagaStateMachine machine;
@@ -15,6 +16,10 @@ final class ActiveSaga {
     volatile Object data;
     /** When the current attempt became due here, for the listener's latency. */
     volatile long dueNanos;
+    /** The wait for a call of this instance still under way is in its history already. */
+    volatile boolean waitNoted;
+    /** The store refused an attempt's outcome once: the next refusal lets go instead of trying again. */
+    volatile boolean outcomeUnstorable;
 
     ActiveSaga(SagaStateMachine machine, SagaRecord record, Object data) {
         this.machine = machine;

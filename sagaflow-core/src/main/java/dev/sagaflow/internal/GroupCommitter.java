@@ -4,6 +4,7 @@ import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit: the transitions of many instances share one store transaction, so durable
@@ -25,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * each write is resolved by reading it back ({@link #resolve}); writes that did not land are queued
  * again, those that did are reported as applied. A write is never reported failed because the store
  * was unreachable; it waits.
+ *
+ * <p>A batch the store refuses for its content ({@link WriteRefusedException}: nothing of it
+ * committed) is split in halves and each half committed on its own, down to the refused write, which
+ * alone fails; every other write of the batch commits.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
@@ -34,8 +40,10 @@ public final class GroupCommitter implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private long commits;
-    private long writes;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile String lastFailure;
     private int failedCommitsInARow;
 
     public GroupCommitter(SagaStore store, int maxBatch, String nodeId) {
@@ -57,11 +65,21 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     public long commits() {
-        return commits;
+        return commits.get();
     }
 
     public long writes() {
-        return writes;
+        return writes.get();
+    }
+
+    /** Writes that failed alone because the store refused what they hold. */
+    public long refusedForContent() {
+        return refused.get();
+    }
+
+    /** The last error of a commit whose outcome was unknown, while the store keeps failing; else null. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     private void loop() {
@@ -95,12 +113,16 @@ public final class GroupCommitter implements AutoCloseable {
         List<WriteResult> results;
         try {
             results = store.write(writesOfBatch);
+        } catch (WriteRefusedException e) {
+            isolateRefused(batch, e);
+            return;
         } catch (RuntimeException e) {
+            lastFailure = e.toString();
             log.warn("commit of {} writes failed, outcome unknown; reading them back: {}", batch.size(), e.toString());
             for (Pending p : batch) {
                 Optional<WriteResult> known = resolve(p.write);
                 if (known.isPresent()) {
-                    p.result.complete(known.get());
+                    complete(p, known.get());
                 } else {
                     queue.add(p);
                 }
@@ -111,15 +133,39 @@ public final class GroupCommitter implements AutoCloseable {
             return;
         }
         failedCommitsInARow = 0;
-        commits++;
-        writes += batch.size();
+        lastFailure = null;
+        commits.incrementAndGet();
+        writes.addAndGet(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Pending p = batch.get(i);
-            try {
-                p.result.complete(results.get(i));
-            } catch (RuntimeException e) {
-                log.error("callback after commit failed for saga {}", p.write.record().id(), e);
-            }
+            complete(batch.get(i), results.get(i));
+        }
+    }
+
+    /** Nothing of a refused batch committed: its halves go on their own until the refused write stands alone. */
+    private void isolateRefused(List<Pending> batch, WriteRefusedException e) throws InterruptedException {
+        if (batch.size() > 1) {
+            int half = batch.size() / 2;
+            commit(new ArrayList<>(batch.subList(0, half)));
+            commit(new ArrayList<>(batch.subList(half, batch.size())));
+            return;
+        }
+        Pending alone = batch.get(0);
+        refused.incrementAndGet();
+        log.warn("saga {}: the store refused a write for its content; it fails alone: {}", alone.write.record().id(),
+                e.getMessage());
+        try {
+            alone.result.completeExceptionally(new WriteRefusedException("The store refused the write of saga "
+                    + alone.write.record().id() + ": " + e.getMessage(), e));
+        } catch (RuntimeException callbackFailure) {
+            log.error("callback after a refused write failed for saga {}", alone.write.record().id(), callbackFailure);
+        }
+    }
+
+    private static void complete(Pending p, WriteResult result) {
+        try {
+            p.result.complete(result);
+        } catch (RuntimeException e) {
+            log.error("callback after commit failed for saga {}", p.write.record().id(), e);
         }
     }
 

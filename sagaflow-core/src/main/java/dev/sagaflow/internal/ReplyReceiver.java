@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,9 +59,16 @@ public final class ReplyReceiver {
                 throw new IllegalStateException("reply for saga " + r.id() + " of " + r.sagaName() + " v" + r.sagaVersion()
                         + ", which this node has not registered");
             }
+            Optional<CompletableFuture<WriteResult>> applying = runner.applyReply(machine.get(), r, reply);
+            if (applying.isEmpty()) {
+                // This node holds the instance already (a copy of this reply being applied, its
+                // timeout): look at the row again once that is done.
+                Thread.sleep(Math.min(1L << Math.min(tries, 6), 50));
+                continue;
+            }
             WriteResult result;
             try {
-                result = runner.applyReply(machine.get(), r, reply).get();
+                result = applying.get().get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("recording reply " + message.id() + " failed: " + e.getCause(), e.getCause());
             }

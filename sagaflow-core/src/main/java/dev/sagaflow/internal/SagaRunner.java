@@ -1,7 +1,11 @@
 package dev.sagaflow.internal;
 
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.HistoryEventType;
 import dev.sagaflow.SagaDefinition;
+import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaListener;
+import dev.sagaflow.SagaState;
 import dev.sagaflow.StepContext;
 import dev.sagaflow.StepDefinition;
 import dev.sagaflow.messaging.Message;
@@ -9,7 +13,9 @@ import dev.sagaflow.messaging.MessageHeaders;
 import dev.sagaflow.messaging.RemoteCommand;
 import dev.sagaflow.messaging.Reply;
 import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +24,18 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,33 +48,51 @@ import java.util.function.LongConsumer;
  * most {@code maxConcurrentSteps} at once; its outcome becomes a transition of the state machine,
  * which is committed before the instance's next effect is started. An instance waiting for a due
  * time is not held at all: its row carries the time and the poller claims it back.
+ *
+ * <p>What follows a commit runs on a virtual thread too, never on the commit thread, and every piece
+ * of user code (actions, compensations, conditions, payload functions, reply handlers, listeners) is
+ * fenced: what it throws fails its attempt or is logged, and never leaves an instance held and idle.
  */
 public final class SagaRunner {
-    private final java.util.concurrent.atomic.AtomicLong refusedWrites = new java.util.concurrent.atomic.AtomicLong();
-
     private static final Logger log = LoggerFactory.getLogger(SagaRunner.class);
+    /** Failed attempts (WARN, with the cause) and failed or stalled sagas (ERROR), apart from the engine's own log. */
+    private static final Logger outcomes = LoggerFactory.getLogger("dev.sagaflow.outcomes");
 
-    private final String nodeId;
+    private final NodeIdentity identity;
     private final GroupCommitter committer;
+    private final SagaStore store;
     private final Clock clock;
     private final long leaseMillis;
+    private final int maxDataChars;
     private final SagaListener listener;
     private final LongConsumer wakeHint;
     private final Semaphore stepPermits;
     private final int maxConcurrentSteps;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    /** Continuations after a commit; once the runner is closing, they run where they complete. */
+    private final Executor continuations = task -> {
+        try {
+            threads.execute(task);
+        } catch (RejectedExecutionException closed) {
+            task.run();
+        }
+    };
     private final Map<String, ActiveSaga> active = new ConcurrentHashMap<>();
+    /** Per instance, a call of its that is still running although its attempt was given up (timed out). */
+    private final Map<String, CompletableFuture<Void>> callsUnderWay = new ConcurrentHashMap<>();
+    private final AtomicLong refusedWrites = new AtomicLong();
     private volatile String replyChannel;
     private volatile Runnable outboxHint = () -> { };
-    private final AtomicLong writeCounter = new AtomicLong();
     private volatile boolean closing;
 
-    public SagaRunner(String nodeId, GroupCommitter committer, Clock clock, long leaseMillis, int maxConcurrentSteps,
-                      SagaListener listener, LongConsumer wakeHint) {
-        this.nodeId = nodeId;
+    public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
+                      int maxConcurrentSteps, int maxDataChars, SagaListener listener, LongConsumer wakeHint) {
+        this.identity = identity;
         this.committer = committer;
+        this.store = store;
         this.clock = clock;
         this.leaseMillis = leaseMillis;
+        this.maxDataChars = maxDataChars;
         this.listener = listener;
         this.wakeHint = wakeHint;
         this.maxConcurrentSteps = maxConcurrentSteps;
@@ -77,8 +106,8 @@ public final class SagaRunner {
     }
 
     /** The instances this node holds in memory: the only ones whose leases it renews. */
-    public java.util.Set<String> heldIds() {
-        return java.util.Set.copyOf(active.keySet());
+    public Set<String> heldIds() {
+        return Set.copyOf(active.keySet());
     }
 
     public int activeCount() {
@@ -89,58 +118,110 @@ public final class SagaRunner {
         return active.containsKey(id);
     }
 
-    /** Takes charge of an instance whose row this node has just written or claimed. */
-    public void activate(SagaStateMachine machine, SagaRecord record, Object data) {
-        ActiveSaga a = new ActiveSaga(machine, record, data);
-        ActiveSaga stale = active.put(record.id(), a);
-        if (stale != null && stale.record.version() >= record.version()) {
-            active.replace(record.id(), a, stale);
-            log.warn("saga {}: ignoring activation at version {}, already held at version {}", record.id(),
-                    record.version(), stale.record.version());
-            return;
-        }
-        // A newer row (an operator's write, then a claim) replaces a holder whose call may still be
-        // under way; that holder's next write is refused by the version check and it lets go.
-        advance(a);
-    }
-
-    /** Stamps a transition for writing by this node: next version, a write id, and the lease. */
-    /** Transitions this node computed whose write the store refused (fenced by the version). */
+    /** Transitions this node computed whose write the store refused because another node had taken the instance. */
     public long refusedWrites() {
         return refusedWrites.get();
     }
 
+    /** Takes charge of an instance whose row this node has just written or claimed. */
+    public void activate(SagaStateMachine machine, SagaRecord record, Object data) {
+        ActiveSaga a = new ActiveSaga(machine, record, data);
+        ActiveSaga held = active.compute(record.id(),
+                (id, current) -> current != null && current.record.version() >= record.version() ? current : a);
+        if (held != a) {
+            log.warn("saga {}: ignoring activation at version {}, already held at version {}", record.id(),
+                    record.version(), held.record.version());
+            return;
+        }
+        // A newer row (a claim after this node's lease ran out) replaces a holder whose call may still
+        // be under way; that holder's next write is refused by the version check and it lets go.
+        proceed(a);
+    }
+
+    /**
+     * Stamps a transition for writing by this node: next version, a write id of this run, and the
+     * lease, which is kept while the instance runs here and handed back when it waits; an instance
+     * with a call still under way here is not handed back, so no other node can start its next call.
+     */
     public SagaRecord stamp(SagaRecord next, long expectedVersion, long now, boolean keepLease) {
-        boolean release = !keepLease || next.state().isTerminal() || (next.wakeAt() != null && next.wakeAt() > now);
+        boolean waits = next.wakeAt() != null && next.wakeAt() > now && !hasCallUnderWay(next.id());
+        boolean release = !keepLease || next.state().isTerminal() || waits;
         return next.toBuilder()
                 .version(expectedVersion + 1)
-                .writeId(nodeId + ":" + writeCounter.incrementAndGet())
+                .writeId(identity.nextWriteId())
                 .updatedAt(now)
-                .owner(release ? null : nodeId)
+                .owner(release ? null : identity.owner())
                 .leaseUntil(release ? null : now + leaseMillis)
                 .build();
     }
 
+    /**
+     * Stamps an operator's transition (a cancel, a retry): a lease held by a live node stays with it,
+     * so the node that may be running a call of the instance is the one that goes on, after the call.
+     */
+    public SagaRecord stampOperatorChange(SagaRecord next, SagaRecord current, long now) {
+        boolean held = current.owner() != null && current.leaseUntil() != null && current.leaseUntil() > now
+                && !next.state().isTerminal();
+        return next.toBuilder()
+                .version(current.version() + 1)
+                .writeId(identity.nextWriteId())
+                .updatedAt(now)
+                .owner(held ? current.owner() : null)
+                .leaseUntil(held ? current.leaseUntil() : null)
+                .build();
+    }
+
+    private boolean hasCallUnderWay(String id) {
+        CompletableFuture<Void> call = callsUnderWay.get(id);
+        return call != null && !call.isDone();
+    }
+
+    /** Runs {@link #advance}, so that nothing it throws leaves the instance held and idle. */
+    private void proceed(ActiveSaga a) {
+        try {
+            advance(a);
+        } catch (Throwable t) {
+            log.error("saga {}: unexpected error while moving it on; letting go, its lease runs out and a node "
+                    + "takes it up again", a.id, t);
+            letGo(a);
+        }
+    }
+
+    private void letGo(ActiveSaga a) {
+        active.remove(a.id.value(), a);
+    }
+
     private void advance(ActiveSaga a) {
         if (closing) {
-            active.remove(a.id.value(), a);
+            letGo(a);
             return;
         }
         long now = clock.millis();
         SagaRecord r = a.record;
-        switch (a.machine.nextEffect(r, now)) {
+        Effect effect = a.machine.nextEffect(r, now);
+        if (!(effect instanceof Effect.None) && hasCallUnderWay(r.id())) {
+            awaitCallUnderWay(a, effect);
+            return;
+        }
+        switch (effect) {
             case Effect.None none -> {
-                active.remove(a.id.value(), a);
-                listener.onSagaEnded(a.id, r.sagaName(), r.state());
+                letGo(a);
+                tellListener(a, () -> listener.onSagaEnded(a.id, r.sagaName(), r.state()));
             }
             case Effect.Wait wait -> {
-                active.remove(a.id.value(), a);
+                if (identity.owner().equals(r.owner())) {
+                    // Kept past a due time while a call was under way: hand it back now.
+                    record(a, new Transition(r, List.of()), null, null, List.of(), false);
+                    return;
+                }
+                letGo(a);
                 wakeHint.accept(wait.until());
             }
             case Effect.Resume resume -> record(a, a.machine.resume(r, now), null, null);
             case Effect.DeadlineExceeded deadline -> record(a, a.machine.deadlineExceeded(r, now), null, null);
             case Effect.ReplyTimedOut timedOut -> record(a, a.machine.replyTimedOut(r, now), null,
-                    new Attempt(currentStepName(a), r.state().isCompensating(), false));
+                    new Attempt(a.machine.currentStepName(r), r.state().isCompensating(), false, r.attempt() + 1,
+                    AttemptKind.REPLY));
             case Effect.RunStep step -> {
                 a.dueNanos = System.nanoTime();
                 if (definitionOf(a).step(step.index()).isRemote()) {
@@ -160,129 +241,288 @@ public final class SagaRunner {
         }
     }
 
+    /**
+     * The instance's next effect waits for a call of its that timed out but has not returned: noted
+     * once in the history, then taken up when the call returns. The lease stays with this node
+     * meanwhile, so no other node starts the next call either.
+     */
+    private void awaitCallUnderWay(ActiveSaga a, Effect next) {
+        CompletableFuture<Void> call = callsUnderWay.get(a.id.value());
+        if (call == null) {
+            proceed(a);
+            return;
+        }
+        if (!a.waitNoted) {
+            a.waitNoted = true;
+            String step = a.machine.currentStepName(a.record);
+            String what = next instanceof Effect.Compensate ? "its compensation"
+                    : next instanceof Effect.RunStep ? "the next attempt" : "the saga";
+            log.warn("saga {}: a call of step '{}' timed out but has not returned; {} waits for it", a.id, step, what);
+            record(a, a.machine.note(a.record, HistoryEventType.WAITING_FOR_CALL, step,
+                    "a call that timed out has not returned yet; " + what + " waits until it has", clock.millis()),
+                    null, null);
+            return;
+        }
+        call.whenCompleteAsync((done, error) -> {
+            a.waitNoted = false;
+            proceed(a);
+        }, continuations);
+    }
+
     private void runStep(ActiveSaga a, Effect.RunStep effect) {
-        SagaRecord r = a.record;
-        SagaDefinition<Object> definition = definitionOf(a);
-        StepDefinition<Object> step = definition.step(effect.index());
-        StepContext context = context(a, step.name(), effect.attempt());
-        Long timeout = attemptTimeout(r, definition, step);
-        long started = System.nanoTime();
-        Transition transition;
-        Object newData = null;
-        boolean succeeded = false;
         if (!acquirePermit()) {
+            letGo(a);
             return;
         }
         try {
-            Object data = a.data();
-            Object returned = call(() -> step.action().apply(data, context), timeout);
-            newData = returned == null ? data : returned;
-            long millis = elapsedMillis(started);
+            SagaRecord r = a.record;
+            SagaDefinition<Object> definition = definitionOf(a);
+            StepDefinition<Object> step = definition.step(effect.index());
+            StepContext context = context(a, step.name(), effect.attempt());
+            Long timeout = attemptTimeout(r, definition, step);
+            long started = System.nanoTime();
+            Transition transition;
+            Object newData = null;
+            boolean succeeded = false;
             try {
-                Object after = newData;
-                String json = after == data ? r.data() : Json.encode(after, "saga " + r.id());
-                IntPredicate runs = i -> definition.step(i).runsFor(after);
-                transition = a.machine.stepSucceeded(r, effect.index(), json, runs, millis, clock.millis());
-                succeeded = true;
-            } catch (RuntimeException e) {
-                newData = null;
-                transition = a.machine.stepFailed(r, effect.index(),
-                        StepError.unknownOutcome("step returned, but its result cannot be recorded: " + e.getMessage()),
-                        millis, clock.millis());
+                Object data = a.data();
+                Object returned = call(a, () -> step.action().apply(data, context), timeout);
+                Object after = returned == null ? data : returned;
+                long millis = elapsedMillis(started);
+                try {
+                    String json = r.data();
+                    if (after != data) {
+                        Json.Stored stored = Json.storable(after, definition.dataType(), "saga " + r.id()
+                                + " as step '" + step.name() + "' returned it", maxDataChars);
+                        json = stored.json();
+                        after = stored.copy();
+                    }
+                    Object kept = after;
+                    IntPredicate runs = i -> definition.step(i).runsFor(kept);
+                    transition = a.machine.stepSucceeded(r, effect.index(), json, runs, millis, clock.millis());
+                    newData = kept;
+                    succeeded = true;
+                } catch (Throwable e) {
+                    transition = a.machine.stepFailed(r, effect.index(),
+                            StepError.unknownOutcome("step returned, but its result cannot be recorded: " + e.getMessage()),
+                            millis, clock.millis());
+                    logFailure(a, step.name(), false, effect.attempt(), e);
+                }
+            } catch (TimeoutException e) {
+                transition = a.machine.stepFailed(r, effect.index(), StepError.timeout(timeout), elapsedMillis(started),
+                        clock.millis());
+                logFailure(a, step.name(), false, effect.attempt(), e);
+            } catch (InterruptedException e) {
+                letGo(a);
+                return;
+            } catch (Throwable e) {
+                transition = a.machine.stepFailed(r, effect.index(), StepError.of(e, step.retry().isRetryable(e)),
+                        elapsedMillis(started), clock.millis());
+                logFailure(a, step.name(), false, effect.attempt(), e);
             }
-        } catch (TimeoutException e) {
-            transition = a.machine.stepFailed(r, effect.index(), StepError.timeout(timeout), elapsedMillis(started), clock.millis());
-        } catch (InterruptedException e) {
-            active.remove(a.id.value(), a);
-            return;
-        } catch (Throwable e) {
-            transition = a.machine.stepFailed(r, effect.index(), StepError.of(e, step.retry().isRetryable(e)),
-                    elapsedMillis(started), clock.millis());
+            // Queued before the permit is released: close() waits for the permits, so an outcome
+            // that exists is committed before the engine stops.
+            record(a, transition, newData, new Attempt(step.name(), false, succeeded, effect.attempt(), AttemptKind.CALL));
+        } catch (Throwable t) {
+            log.error("saga {}: unexpected error around a step call; letting go", a.id, t);
+            letGo(a);
         } finally {
             stepPermits.release();
         }
-        record(a, transition, newData, new Attempt(step.name(), false, succeeded));
     }
 
     private void runCompensation(ActiveSaga a, Effect.Compensate effect) {
-        SagaRecord r = a.record;
-        StepDefinition<Object> step = definitionOf(a).step(effect.index());
-        StepContext context = context(a, step.name(), effect.attempt());
-        long started = System.nanoTime();
-        Transition transition;
-        boolean succeeded = false;
         if (!acquirePermit()) {
+            letGo(a);
             return;
         }
         try {
-            Object data = a.data();
-            call(() -> {
-                step.compensation().compensate(data, context);
-                return null;
-            }, step.timeout() == null ? null : step.timeout().toMillis());
-            transition = a.machine.compensationSucceeded(r, effect.index(), elapsedMillis(started), clock.millis());
-            succeeded = true;
-        } catch (TimeoutException e) {
-            transition = a.machine.compensationFailed(r, effect.index(), StepError.timeout(step.timeout().toMillis()),
-                    elapsedMillis(started), clock.millis());
-        } catch (InterruptedException e) {
-            active.remove(a.id.value(), a);
-            return;
-        } catch (Throwable e) {
-            transition = a.machine.compensationFailed(r, effect.index(), StepError.of(e, true),
-                    elapsedMillis(started), clock.millis());
+            SagaRecord r = a.record;
+            StepDefinition<Object> step = definitionOf(a).step(effect.index());
+            StepContext context = context(a, step.name(), effect.attempt());
+            long started = System.nanoTime();
+            Transition transition;
+            boolean succeeded = false;
+            try {
+                Object data = a.data();
+                call(a, () -> {
+                    step.compensation().compensate(data, context);
+                    return null;
+                }, step.timeout() == null ? null : step.timeout().toMillis());
+                transition = a.machine.compensationSucceeded(r, effect.index(), elapsedMillis(started), clock.millis());
+                succeeded = true;
+            } catch (TimeoutException e) {
+                transition = a.machine.compensationFailed(r, effect.index(), StepError.timeout(step.timeout().toMillis()),
+                        elapsedMillis(started), clock.millis());
+                logFailure(a, step.name(), true, effect.attempt(), e);
+            } catch (InterruptedException e) {
+                letGo(a);
+                return;
+            } catch (Throwable e) {
+                transition = a.machine.compensationFailed(r, effect.index(), StepError.of(e, true),
+                        elapsedMillis(started), clock.millis());
+                logFailure(a, step.name(), true, effect.attempt(), e);
+            }
+            record(a, transition, null, new Attempt(step.name(), true, succeeded, effect.attempt(), AttemptKind.CALL));
+        } catch (Throwable t) {
+            log.error("saga {}: unexpected error around a compensation call; letting go", a.id, t);
+            letGo(a);
         } finally {
             stepPermits.release();
         }
-        record(a, transition, null, new Attempt(step.name(), true, succeeded));
     }
 
-    private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
-        return record(a, transition, newData, attempt, List.of());
+    private void logFailure(ActiveSaga a, String step, boolean compensation, int attempt, Throwable cause) {
+        outcomes.warn("saga {} ({}), {} '{}' attempt {} failed", a.id, a.record.correlationId(),
+                compensation ? "compensation of" : "step", step, attempt, cause);
     }
 
-    /** Commits a transition and the messages it sends; once it is durable, moves the instance on. */
+    private void record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
+        record(a, transition, newData, attempt, List.of(), true);
+    }
+
+    /**
+     * Commits a transition and the messages it sends; once it is durable, moves the instance on, on a
+     * virtual thread. {@code keepLease}: whether this node goes on with the instance after the write.
+     */
     private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt,
-                                                  List<Message> outbox) {
+                                                  List<Message> outbox, boolean keepLease) {
         SagaRecord before = a.record;
-        SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), true);
+        SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), keepLease);
         CompletableFuture<WriteResult> written =
                 committer.submit(new StoreWrite.Update(next, before.version(), transition.history(), outbox));
-        return written.whenComplete((result, error) -> {
-            if (error != null || !result.isApplied()) {
-                // Refused: another writer (an operator, or a node that took over) moved the instance;
-                // whoever holds it now continues from the stored row.
-                if (error != null) {
-                    log.debug("saga {}: write of version {} not applied ({})", a.id, next.version(), error.toString());
-                } else {
-                    refusedWrites.incrementAndGet();
-                    log.info("saga {}: write of version {} refused, the stored row moved on (a node took the instance "
-                            + "over after this one's lease ran out, or an operator acted); letting go", a.id, next.version());
+        written.whenCompleteAsync((result, error) -> {
+                    try {
+                        if (error != null) {
+                            afterFailedWrite(a, next, attempt, error);
+                        } else if (!result.isApplied()) {
+                            afterRefusedWrite(a, next, attempt);
+                        } else {
+                            afterCommit(a, next, transition.history(), newData, attempt, !outbox.isEmpty());
+                        }
+                    } catch (Throwable t) {
+                        log.error("saga {}: unexpected error after the write of version {}; letting go", a.id,
+                                next.version(), t);
+                        letGo(a);
+                    }
+                }, continuations);
+        return written;
+    }
+
+    private void afterCommit(ActiveSaga a, SagaRecord next, List<HistoryEvent> history, Object newData, Attempt attempt,
+                             boolean sentMessages) {
+        if (sentMessages) {
+            outboxHint.run();
+        }
+        a.record = next;
+        if (newData != null) {
+            a.data = newData;
+        }
+        logOutcome(a, next, history);
+        if (attempt != null && attempt.kind != AttemptKind.COMMAND) {
+            tellListener(a, () -> listener.onAttemptRecorded(a.id, next.sagaName(), attempt.step, attempt.compensation,
+                    attempt.succeeded, System.nanoTime() - a.dueNanos));
+        }
+        if (next.owner() == null && !next.state().isTerminal()) {
+            // Handed back to the store to wait: whichever node claims it when due continues it,
+            // this one included. Going on here even if the due time has passed by now would race
+            // that claim, and one of the two writes would be refused.
+            letGo(a);
+            wakeHint.accept(next.wakeAt());
+            return;
+        }
+        proceed(a);
+    }
+
+    private static void logOutcome(ActiveSaga a, SagaRecord next, List<HistoryEvent> history) {
+        for (HistoryEvent event : history) {
+            switch (event.type()) {
+                case SAGA_FAILED -> outcomes.error("saga {} ({}) failed, every completed step compensated: {}", a.id,
+                        next.correlationId(), next.failure());
+                case COMPENSATION_STALLED -> outcomes.error("saga {} ({}): the compensation of '{}' stalled after {} "
+                        + "attempts; still retried, an operator can act", a.id, next.correlationId(), event.step(),
+                        event.attempt());
+                default -> {
                 }
-                active.remove(a.id.value(), a);
+            }
+        }
+    }
+
+    /**
+     * The write's outcome is settled as not applied (the committer resolves unknown outcomes itself):
+     * either the store refused its content, or the engine is closing.
+     */
+    private void afterFailedWrite(ActiveSaga a, SagaRecord next, Attempt attempt, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(cause instanceof WriteRefusedException refused) || closing) {
+            log.debug("saga {}: write of version {} not applied ({})", a.id, next.version(), cause.toString());
+            letGo(a);
+            return;
+        }
+        if (attempt == null || a.outcomeUnstorable) {
+            log.error("saga {}: the store refused its transition to version {}; letting go: {}", a.id, next.version(),
+                    refused.getMessage());
+            letGo(a);
+            return;
+        }
+        // What the attempt produced cannot be stored; what is stored instead is that its outcome is
+        // unknown, so the saga goes on: retried, or compensated with this step included.
+        a.outcomeUnstorable = true;
+        log.error("saga {}: the store refused the outcome of {} '{}'; recording the attempt as failed with an unknown "
+                + "outcome: {}", a.id, attempt.compensation ? "the compensation of" : "step", attempt.step, refused.getMessage());
+        SagaRecord r = a.record;
+        StepError unstorable = StepError.unknownOutcome("the outcome of attempt " + attempt.number
+                + " could not be stored: " + refused.getMessage());
+        long now = clock.millis();
+        Transition instead = r.state().isCompensating()
+                ? a.machine.compensationFailed(r, r.completed().get(r.completed().size() - 1), unstorable, 0, now)
+                : a.machine.stepFailed(r, r.stepIndex(), unstorable, 0, now);
+        record(a, instead, null, new Attempt(attempt.step, attempt.compensation, false, attempt.number, attempt.kind));
+    }
+
+    /**
+     * The version check refused the write: the stored row moved on. Either a node took the instance
+     * over after this one's lease ran out (let go), or an operator changed it while this node holds
+     * it (a cancel): then this node goes on from the stored row, after noting that the outcome of the
+     * call it was running came too late to count.
+     */
+    private void afterRefusedWrite(ActiveSaga a, SagaRecord next, Attempt attempt) {
+        if (closing) {
+            letGo(a);
+            return;
+        }
+        Optional<SagaRecord> stored = store.find(a.id.value());
+        long now = clock.millis();
+        if (stored.isPresent() && identity.owner().equals(stored.get().owner()) && stored.get().leaseUntil() != null
+                && stored.get().leaseUntil() > now && !stored.get().state().isTerminal()) {
+            SagaRecord current = stored.get();
+            if (!current.data().equals(a.record.data())) {
+                a.data = null;
+            }
+            a.record = current;
+            if (attempt != null && attempt.kind == AttemptKind.CALL) {
+                log.info("saga {}: the outcome of {} '{}' came after an operator's change; not applied, going on "
+                        + "from the stored row", a.id, attempt.compensation ? "the compensation of" : "step", attempt.step);
+                record(a, a.machine.note(current, HistoryEventType.LATE_RESULT, attempt.step, "attempt " + attempt.number
+                        + (attempt.succeeded ? " succeeded" : " failed") + " after the instance was changed by an "
+                        + "operator; not applied", now), null, null);
                 return;
             }
-            if (!outbox.isEmpty()) {
-                outboxHint.run();
-            }
-            a.record = next;
-            if (newData != null) {
-                a.data = newData;
-            }
-            if (attempt != null) {
-                listener.onAttemptRecorded(a.id, next.sagaName(), attempt.step, attempt.compensation, attempt.succeeded,
-                        System.nanoTime() - a.dueNanos);
-            }
-            if (next.owner() == null && !next.state().isTerminal()) {
-                // Handed back to the store to wait: whichever node claims it when due continues it,
-                // this one included. Going on here even if the due time has passed by now would race
-                // that claim, and one of the two writes would be refused.
-                active.remove(a.id.value(), a);
-                wakeHint.accept(next.wakeAt());
-                return;
-            }
-            advance(a);
-        });
+            proceed(a);
+            return;
+        }
+        refusedWrites.incrementAndGet();
+        log.info("saga {}: write of version {} refused, the stored row moved on (a node took the instance over after "
+                + "this one's lease ran out); letting go", a.id, next.version());
+        letGo(a);
+    }
+
+    private void tellListener(ActiveSaga a, Runnable call) {
+        try {
+            call.run();
+        } catch (Throwable t) {
+            log.warn("saga {}: the SagaListener threw; ignored, the saga goes on", a.id, t);
+        }
     }
 
     /**
@@ -293,15 +533,18 @@ public final class SagaRunner {
         SagaRecord r = a.record;
         StepDefinition<Object> step = definitionOf(a).step(stepIndex);
         RemoteCommand<Object> command = compensation ? step.compensationCommand() : step.command();
+        int attempt = r.attempt() + 1;
         long now = clock.millis();
         String payload;
         try {
             Object body = command.payload().apply(a.data());
             payload = Json.encode(body, "the " + command.type() + " command of saga " + r.id());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             StepError error = StepError.of(e, !compensation && step.retry().isRetryable(e));
+            logFailure(a, step.name(), compensation, attempt, e);
             record(a, compensation ? a.machine.compensationFailed(r, stepIndex, error, 0, now)
-                    : a.machine.stepFailed(r, stepIndex, error, 0, now), null, new Attempt(step.name(), compensation, false));
+                    : a.machine.stepFailed(r, stepIndex, error, 0, now), null,
+                    new Attempt(step.name(), compensation, false, attempt, AttemptKind.CALL));
             return;
         }
         String channel = replyChannel;
@@ -319,73 +562,81 @@ public final class SagaRunner {
         Transition transition = compensation
                 ? a.machine.compensationCommandSent(r, stepIndex, message.id(), detail, timeout, now)
                 : a.machine.commandSent(r, stepIndex, message.id(), detail, timeout, now);
-        record(a, transition, null, null, List.of(message));
+        record(a, transition, null, new Attempt(step.name(), compensation, false, attempt, AttemptKind.COMMAND),
+                List.of(message), true);
     }
 
     /**
      * A reply came for an instance that waits in the store: if it is the awaited one, its transition is
-     * committed and this node takes the instance on. Completes with whether the reply moved it; a
-     * duplicate or late reply moves nothing, and a refused write (the instance moved meanwhile) is
-     * for the caller to look at again.
+     * committed and this node takes the instance on. Completes with whether the reply moved it. Empty
+     * when this node holds the instance already (the same reply being applied, or its timeout): the
+     * caller looks at the row again once that is over.
      */
-    public CompletableFuture<WriteResult> applyReply(SagaStateMachine machine, SagaRecord r, Reply reply) {
-        SagaDefinition<Object> definition = typed(machine);
+    public Optional<CompletableFuture<WriteResult>> applyReply(SagaStateMachine machine, SagaRecord r, Reply reply) {
+        ActiveSaga a = new ActiveSaga(machine, r, null);
+        if (active.putIfAbsent(r.id(), a) != null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(recordReply(a, reply));
+        } catch (Throwable t) {
+            letGo(a);
+            throw t;
+        }
+    }
+
+    private CompletableFuture<WriteResult> recordReply(ActiveSaga a, Reply reply) {
+        SagaRecord r = a.record;
+        SagaDefinition<Object> definition = definitionOf(a);
         long now = clock.millis();
         long waited = Math.max(0, now - r.updatedAt());
-        ActiveSaga a = new ActiveSaga(machine, r, null);
         // The attempt's latency for listeners is the round trip: from the commit that sent the command.
-        a.dueNanos = System.nanoTime() - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(waited);
+        a.dueNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(waited);
         Transition transition;
         Object newData = null;
-        String stepName;
         boolean compensation = r.state().isCompensating();
         boolean succeeded = reply.succeeded();
+        String stepName = a.machine.currentStepName(r);
         if (compensation) {
             int step = r.completed().get(r.completed().size() - 1);
-            stepName = definition.step(step).name();
             transition = reply.succeeded()
-                    ? machine.compensationSucceeded(r, step, waited, now)
-                    : machine.compensationFailed(r, step, new StepError(describe(reply), true, false), waited, now);
+                    ? a.machine.compensationSucceeded(r, step, waited, now)
+                    : a.machine.compensationFailed(r, step, new StepError(describe(reply), true, false), waited, now);
         } else {
             StepDefinition<Object> step = definition.step(r.stepIndex());
-            stepName = step.name();
             if (reply.succeeded()) {
                 try {
                     Object data = a.data();
                     Object after = step.onReply() == null ? data : step.onReply().apply(data, reply);
                     Object kept = after == null ? data : after;
-                    String json = kept == data ? r.data() : Json.encode(kept, "saga " + r.id());
-                    newData = kept;
-                    transition = machine.stepSucceeded(r, r.stepIndex(), json, i -> definition.step(i).runsFor(kept),
+                    String json = r.data();
+                    if (kept != data) {
+                        Json.Stored stored = Json.storable(kept, definition.dataType(), "saga " + r.id()
+                                + " as the reply to step '" + step.name() + "' left it", maxDataChars);
+                        json = stored.json();
+                        kept = stored.copy();
+                    }
+                    Object folded = kept;
+                    transition = a.machine.stepSucceeded(r, r.stepIndex(), json, i -> definition.step(i).runsFor(folded),
                             waited, now);
-                } catch (Exception e) {
-                    newData = null;
+                    newData = folded;
+                } catch (Throwable e) {
                     succeeded = false;
-                    transition = machine.stepFailed(r, r.stepIndex(), StepError.unknownOutcome(
+                    logFailure(a, stepName, false, r.attempt() + 1, e);
+                    transition = a.machine.stepFailed(r, r.stepIndex(), StepError.unknownOutcome(
                             "the reply came, but folding it into the data failed: " + e), waited, now);
                 }
             } else {
                 boolean retryable = reply.outcome() == Reply.Outcome.RETRYABLE_FAILURE;
-                transition = machine.stepFailed(r, r.stepIndex(), new StepError(describe(reply), retryable, false), waited, now);
+                transition = a.machine.stepFailed(r, r.stepIndex(), new StepError(describe(reply), retryable, false), waited, now);
             }
         }
-        active.put(r.id(), a);
-        return record(a, transition, newData, new Attempt(stepName, compensation, succeeded));
+        return record(a, transition, newData, new Attempt(stepName, compensation, succeeded, r.attempt() + 1,
+                AttemptKind.REPLY), List.of(), true);
     }
 
     private static String describe(Reply reply) {
         return "reply " + reply.outcome().headerValue() + (reply.failure() == null ? "" : ": " + reply.failure());
-    }
-
-    private String currentStepName(ActiveSaga a) {
-        SagaRecord r = a.record;
-        int index = r.state().isCompensating() ? r.completed().get(r.completed().size() - 1) : r.stepIndex();
-        return definitionOf(a).step(index).name();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static SagaDefinition<Object> typed(SagaStateMachine machine) {
-        return (SagaDefinition<Object>) machine.definition();
     }
 
     private boolean acquirePermit() {
@@ -408,12 +659,32 @@ public final class SagaRunner {
         return limit;
     }
 
-    private Object call(Callable<Object> body, Long timeoutMillis) throws Throwable {
+    /**
+     * Calls user code for the instance. With a time limit it runs on a thread of its own, and when the
+     * limit passes it is interrupted and the attempt given up; until the call has actually returned it
+     * stays registered as under way, and the instance's next call waits for it.
+     */
+    private Object call(ActiveSaga a, Callable<Object> body, Long timeoutMillis) throws Throwable {
         if (timeoutMillis == null) {
             return body.call();
         }
-        FutureTask<Object> task = new FutureTask<>(body);
-        threads.execute(task);
+        String id = a.id.value();
+        CompletableFuture<Void> returned = new CompletableFuture<>();
+        callsUnderWay.put(id, returned);
+        FutureTask<Object> task = new FutureTask<>(() -> {
+            try {
+                return body.call();
+            } finally {
+                callsUnderWay.remove(id, returned);
+                returned.complete(null);
+            }
+        });
+        try {
+            threads.execute(task);
+        } catch (RejectedExecutionException e) {
+            callsUnderWay.remove(id, returned);
+            throw new InterruptedException("the engine is closing");
+        }
         try {
             return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -456,6 +727,17 @@ public final class SagaRunner {
         threads.shutdownNow();
     }
 
-    private record Attempt(String step, boolean compensation, boolean succeeded) {
+    /** What a write records of an attempt. */
+    private enum AttemptKind {
+        /** A local call returned, threw or timed out. */
+        CALL,
+        /** A remote attempt's reply came, or did not come in time. */
+        REPLY,
+        /** A remote attempt's command is sent: its outcome comes with the reply, and listeners hear of it then. */
+        COMMAND
+    }
+
+    /** One attempt whose outcome a write carries, for listeners and logs; {@code number} is 1-based. */
+    private record Attempt(String step, boolean compensation, boolean succeeded, int number, AttemptKind kind) {
     }
 }

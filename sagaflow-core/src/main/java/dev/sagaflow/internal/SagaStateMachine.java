@@ -244,6 +244,28 @@ public final class SagaStateMachine {
         return c.done();
     }
 
+    /**
+     * A history entry that changes nothing else: {@link HistoryEventType#WAITING_FOR_CALL} or
+     * {@link HistoryEventType#LATE_RESULT}.
+     */
+    public Transition note(SagaRecord r, HistoryEventType type, String step, String detail, long now) {
+        if (type != HistoryEventType.WAITING_FOR_CALL && type != HistoryEventType.LATE_RESULT) {
+            throw new IllegalArgumentException(type + " is not a note");
+        }
+        Change c = new Change(r, now);
+        c.b.awaiting(r.awaiting());
+        c.event(type, step, r.attempt(), 0, detail);
+        return c.done();
+    }
+
+    /** The name of the step the instance stands on: the one to compensate next, or the forward step due. */
+    public String currentStepName(SagaRecord r) {
+        if (r.state().isCompensating()) {
+            return r.completed().isEmpty() ? null : definition.step(top(r)).name();
+        }
+        return r.stepIndex() < definition.steps().size() ? definition.step(r.stepIndex()).name() : null;
+    }
+
     private void advance(Change c, int from, IntPredicate stepRuns, long now) {
         int next = from + 1;
         while (next < definition.steps().size() && !stepRuns.test(next)) {
@@ -273,7 +295,7 @@ public final class SagaStateMachine {
             stack = push(stack, r.stepIndex());
         }
         c.event(HistoryEventType.COMPENSATION_STARTED, null, 0, 0, reason);
-        c.b.completed(stack).failure(reason).cancelRequested(cancel).attempt(0).outcomeUnknown(false);
+        c.b.completed(stack).failure(StoredText.clean(reason)).cancelRequested(cancel).attempt(0).outcomeUnknown(false);
         if (stack.isEmpty()) {
             finishCompensation(c, c.b.build());
         } else {
@@ -340,7 +362,7 @@ public final class SagaStateMachine {
 
         void event(HistoryEventType type, String step, int attempt, long durationMillis, String detail) {
             events.add(new HistoryEvent(firstSeq + events.size(), Instant.ofEpochMilli(now), type, step, attempt,
-                    durationMillis == 0 ? Duration.ZERO : Duration.ofMillis(durationMillis), detail));
+                    durationMillis == 0 ? Duration.ZERO : Duration.ofMillis(durationMillis), StoredText.clean(detail)));
         }
 
         Transition done() {

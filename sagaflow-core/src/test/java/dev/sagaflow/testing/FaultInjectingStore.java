@@ -7,6 +7,7 @@ import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Wraps a store and makes some batch writes fail in the two ways a real database does: before
@@ -30,6 +32,10 @@ public final class FaultInjectingStore implements SagaStore {
     public final AtomicInteger failedAfterCommit = new AtomicInteger();
     public final AtomicInteger claimsLostAfterCommit = new AtomicInteger();
     private volatile double loseClaimsAfterCommit;
+    private volatile Predicate<StoreWrite> refused = w -> false;
+    private volatile boolean unreachable;
+    public final AtomicInteger refusedBatches = new AtomicInteger();
+    private final AtomicInteger failNextWrites = new AtomicInteger();
 
     public FaultInjectingStore(SagaStore delegate, long seed, double failBeforeCommit, double failAfterCommit) {
         this.delegate = delegate;
@@ -38,13 +44,45 @@ public final class FaultInjectingStore implements SagaStore {
         this.failAfterCommit = failAfterCommit;
     }
 
+    /**
+     * Refuses, as a database refuses a value it cannot store, every batch holding a write that
+     * matches: nothing of the batch commits.
+     */
+    public FaultInjectingStore refuseWritesWhere(Predicate<StoreWrite> which) {
+        this.refused = which;
+        return this;
+    }
+
+    /** Makes every call fail as if the database were down, until called again with {@code false}. */
+    public FaultInjectingStore unreachable(boolean down) {
+        this.unreachable = down;
+        return this;
+    }
+
+    /** Makes the next {@code n} batch writes fail before anything commits, as a lost connection does. */
+    public FaultInjectingStore failNextWritesBeforeCommit(int n) {
+        failNextWrites.set(n);
+        return this;
+    }
+
+    private void requireReachable() {
+        if (unreachable) {
+            throw new SagaStoreException("injected: the database is unreachable");
+        }
+    }
+
     @Override
     public List<WriteResult> write(List<StoreWrite> writes) {
+        requireReachable();
+        if (writes.stream().anyMatch(refused)) {
+            refusedBatches.incrementAndGet();
+            throw new WriteRefusedException("injected: the database refused a value of this batch", null);
+        }
         double roll;
         synchronized (random) {
             roll = random.nextDouble();
         }
-        if (roll < failBeforeCommit) {
+        if (failNextWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || roll < failBeforeCommit) {
             failedBeforeCommit.incrementAndGet();
             throw new SagaStoreException("injected: connection lost before commit");
         }
@@ -69,6 +107,7 @@ public final class FaultInjectingStore implements SagaStore {
 
     @Override
     public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
+        requireReachable();
         List<SagaRecord> claimed = delegate.claimDue(nodeId, now, leaseUntil, sagaNames, limit);
         double roll;
         synchronized (random) {
@@ -83,6 +122,7 @@ public final class FaultInjectingStore implements SagaStore {
 
     @Override
     public void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
+        requireReachable();
         delegate.renewLeases(nodeId, ids, leaseUntil);
     }
 
@@ -93,31 +133,37 @@ public final class FaultInjectingStore implements SagaStore {
 
     @Override
     public Optional<SagaRecord> find(String id) {
+        requireReachable();
         return delegate.find(id);
     }
 
     @Override
     public Optional<SagaRecord> findByIdempotencyKey(String sagaName, String idempotencyKey) {
+        requireReachable();
         return delegate.findByIdempotencyKey(sagaName, idempotencyKey);
     }
 
     @Override
     public List<HistoryEvent> history(String id) {
+        requireReachable();
         return delegate.history(id);
     }
 
     @Override
     public List<SagaRecord> list(SagaQuery query) {
+        requireReachable();
         return delegate.list(query);
     }
 
     @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
+        requireReachable();
         return delegate.nextWakeAt(sagaNames);
     }
 
     @Override
     public Map<SagaState, Long> countByState(String sagaName) {
+        requireReachable();
         return delegate.countByState(sagaName);
     }
 

@@ -11,6 +11,7 @@ import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * The store for several engine nodes: one PostgreSQL database is the whole cluster. Nodes claim
@@ -83,7 +85,7 @@ public final class PostgresSagaStore implements SagaStore {
         if (writes.isEmpty()) {
             return List.of();
         }
-        return inTransaction(WRITE_UNKNOWN, c -> {
+        return refusedOrUnknown(() -> inTransaction(WRITE_UNKNOWN, c -> {
             List<WriteResult> results = SagaTables.apply(c, writes);
             for (int i = 0; i < writes.size(); i++) {
                 SagaRecord r = writes.get(i).record();
@@ -93,7 +95,20 @@ public final class PostgresSagaStore implements SagaStore {
                 }
             }
             return results;
-        });
+        }));
+    }
+
+    /** A write PostgreSQL refused for its values committed nothing and would be refused again: say so. */
+    private <T> T refusedOrUnknown(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (SagaStoreException e) {
+            if (Database.isRefusedForContent(e)) {
+                throw new WriteRefusedException("PostgreSQL store " + database.where() + " refused the write: "
+                        + Database.rootMessage(e.getCause()) + " (nothing of it committed)", e.getCause());
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -117,7 +132,7 @@ public final class PostgresSagaStore implements SagaStore {
     @Override
     public void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
         inTransaction(WRITE_UNKNOWN, c -> {
-            SagaTables.renewLeases(c, nodeId, ids, leaseUntil);
+            SagaTables.renewLeases(c, LOCK_CLAUSE, nodeId, ids, leaseUntil);
             return null;
         });
     }

@@ -3,6 +3,7 @@ package dev.sagaflow.jdbc;
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.ExclusiveFileLock;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
@@ -10,6 +11,7 @@ import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +146,13 @@ public final class SqliteSagaStore implements SagaStore {
         writeLock.lock();
         try {
             return inTransaction(() -> SagaTables.apply(writer, writes));
+        } catch (SagaStoreException e) {
+            if (Database.isRefusedForContent(e)) {
+                // Refused by a constraint before COMMIT: rolled back, nothing of it stands.
+                throw new WriteRefusedException("SQLite store " + file + " refused the write: " + e.getCause().getMessage()
+                        + " (nothing of it committed)", e.getCause());
+            }
+            throw e;
         } finally {
             writeLock.unlock();
         }
@@ -187,7 +196,7 @@ public final class SqliteSagaStore implements SagaStore {
         writeLock.lock();
         try {
             inTransaction(() -> {
-                SagaTables.renewLeases(writer, nodeId, ids, leaseUntil);
+                SagaTables.renewLeases(writer, "", nodeId, ids, leaseUntil);
                 return null;
             });
         } finally {

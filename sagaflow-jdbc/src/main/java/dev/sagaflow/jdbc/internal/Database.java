@@ -6,6 +6,7 @@ import dev.sagaflow.spi.SagaStoreException;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -72,6 +73,29 @@ public abstract class Database implements AutoCloseable {
         // 08: connection exception; 57P01..57P03: the server is shutting down or ended this backend;
         // 25P03: the session was idle in a transaction past the limit and was ended.
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("25P03"));
+    }
+
+    /**
+     * Whether the database refused a statement for the values it was given (PostgreSQL's classes 22,
+     * data exception, and 23, integrity constraint violation; SQLite's TOOBIG, CONSTRAINT and
+     * MISMATCH): writing the same values again fails again, unlike a lost connection or a deadlock.
+     */
+    public static boolean isRefusedForContent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException() == s ? null : s.getNextException()) {
+                    String state = s.getSQLState();
+                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                        return true;
+                    }
+                    int primary = s.getErrorCode() & 0xFF;
+                    if (s instanceof SQLiteException && (primary == 18 || primary == 19 || primary == 20)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The message of {@code e} and of its root cause, which is often the one that explains. */

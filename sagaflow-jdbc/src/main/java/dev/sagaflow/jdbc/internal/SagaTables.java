@@ -57,8 +57,8 @@ public final class SagaTables {
     /**
      * Applies the writes inside the caller's transaction, as two JDBC batches (inserts, then updates)
      * and one batch of history rows for the writes that were applied: three round trips per commit
-     * whatever its size. Within a batch, rows are written in id order so that two nodes writing
-     * overlapping rows lock them in the same order. Results come back in the order of {@code writes}.
+     * whatever its size. Within a batch, rows are written in one order (see below) so that two nodes
+     * writing overlapping rows lock them in the same order. Results come back in the order of {@code writes}.
      */
     public static List<WriteResult> apply(Connection connection, List<StoreWrite> writes) throws SQLException {
         WriteResult[] results = new WriteResult[writes.size()];
@@ -67,8 +67,12 @@ public final class SagaTables {
         for (int i = 0; i < writes.size(); i++) {
             (writes.get(i) instanceof StoreWrite.Insert ? inserts : updates).add(i);
         }
+        // One lock order on every node: updates by id, inserts by the unique key they may wait on
+        // (two nodes starting the same keys at once), so that no two batches wait on each other.
         Comparator<Integer> byId = Comparator.comparing(i -> writes.get(i).record().id());
-        inserts.sort(byId);
+        Comparator<Integer> byKey = Comparator.<Integer, String>comparing(i -> writes.get(i).record().sagaName())
+                .thenComparing(i -> writes.get(i).record().idempotencyKey());
+        inserts.sort(byKey);
         updates.sort(byId);
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement update = connection.prepareStatement(UPDATE);
@@ -165,15 +169,22 @@ public final class SagaTables {
 
     private static final int RENEW_CHUNK = 500;
 
-    public static void renewLeases(Connection connection, String nodeId, Collection<String> ids, long leaseUntil)
-            throws SQLException {
-        List<String> all = List.copyOf(ids);
+    /**
+     * Extends the leases of {@code ids} that {@code owner} still holds. On PostgreSQL the rows are
+     * locked in id order and those a commit batch is writing at that moment are skipped ({@code lockClause}
+     * {@code FOR UPDATE SKIP LOCKED}): that batch sets their lease itself, and a renewal that waited for
+     * it, locking in another order, could deadlock with it.
+     */
+    public static void renewLeases(Connection connection, String lockClause, String owner, Collection<String> ids,
+                                   long leaseUntil) throws SQLException {
+        List<String> all = ids.stream().sorted().toList();
         for (int from = 0; from < all.size(); from += RENEW_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + RENEW_CHUNK));
             try (PreparedStatement renew = connection.prepareStatement("UPDATE saga_instance SET lease_until = ? "
-                    + "WHERE owner = ? AND id IN (" + placeholders(chunk.size()) + ")")) {
+                    + "WHERE id IN (SELECT id FROM saga_instance WHERE owner = ? AND id IN (" + placeholders(chunk.size())
+                    + ") ORDER BY id " + lockClause + ")")) {
                 renew.setLong(1, leaseUntil);
-                renew.setString(2, nodeId);
+                renew.setString(2, owner);
                 for (int i = 0; i < chunk.size(); i++) {
                     renew.setString(3 + i, chunk.get(i));
                 }
