@@ -19,6 +19,11 @@ public enum HistoryEventType {
     RETRY_SCHEDULED,
     /** A due retry was taken up again. */
     STEP_RESUMED,
+    /**
+     * A step has failed as many attempts as its saga's {@code flagAfter} and is still retried: the
+     * saga is flagged for an operator until the step succeeds.
+     */
+    STEP_FLAGGED,
     DEADLINE_EXCEEDED,
     CANCEL_REQUESTED,
     /** Compensation begins; {@code detail} says why. */

@@ -14,6 +14,7 @@ public final class SagaBuilder<D> {
     private Duration deadline;
     private RetryPolicy compensationRetry = RetryPolicy.forever();
     private int stallAfterAttempts = 5;
+    private int flagAfterAttempts = 10;
 
     SagaBuilder(String name, Class<D> dataType) {
         this.name = name;
@@ -50,6 +51,17 @@ public final class SagaBuilder<D> {
         return this;
     }
 
+    /**
+     * After this many failed attempts of one step that is still retried (a retriable step after the
+     * pivot, or any step whose policy allows that many), the saga is flagged {@code RETRYING}: a
+     * STEP_FLAGGED history entry, a WARN, and {@link SagaQuery#flaggedOnly()} finds it. It is still
+     * retried; the flag goes when the step succeeds. Default 10.
+     */
+    public SagaBuilder<D> flagAfter(int attempts) {
+        this.flagAfterAttempts = attempts;
+        return this;
+    }
+
     /** A compensatable step: it may be undone if a later step fails. */
     public StepBuilder<D> step(String stepName) {
         return add(stepName, StepKind.COMPENSATABLE);
@@ -74,6 +86,7 @@ public final class SagaBuilder<D> {
     /** Checks the definition against the saga rules and returns it; see {@link SagaDefinition}. */
     public SagaDefinition<D> build() {
         List<StepDefinition<D>> built = steps.stream().map(StepBuilder::toDefinition).toList();
-        return new SagaDefinition<>(name, version, dataType, built, deadline, compensationRetry, stallAfterAttempts);
+        return new SagaDefinition<>(name, version, dataType, built, deadline, compensationRetry, stallAfterAttempts,
+                flagAfterAttempts);
     }
 }

@@ -28,10 +28,11 @@ public final class SagaDefinition<D> {
     private final Duration deadline;
     private final RetryPolicy compensationRetry;
     private final int stallAfterAttempts;
+    private final int flagAfterAttempts;
     private final int pointOfNoReturn;
 
     SagaDefinition(String name, int version, Class<D> dataType, List<StepDefinition<D>> steps, Duration deadline,
-                   RetryPolicy compensationRetry, int stallAfterAttempts) {
+                   RetryPolicy compensationRetry, int stallAfterAttempts, int flagAfterAttempts) {
         this.name = name;
         this.version = version;
         this.dataType = dataType;
@@ -39,6 +40,7 @@ public final class SagaDefinition<D> {
         this.deadline = deadline;
         this.compensationRetry = compensationRetry;
         this.stallAfterAttempts = stallAfterAttempts;
+        this.flagAfterAttempts = flagAfterAttempts;
         validate();
         this.pointOfNoReturn = findPointOfNoReturn();
     }
@@ -61,6 +63,9 @@ public final class SagaDefinition<D> {
         }
         if (stallAfterAttempts < 1) {
             throw invalid("stallAfter must be >= 1; was " + stallAfterAttempts);
+        }
+        if (flagAfterAttempts < 1) {
+            throw invalid("flagAfter must be >= 1; was " + flagAfterAttempts);
         }
         Set<String> seen = new HashSet<>();
         String noReturnStep = null;
@@ -192,6 +197,11 @@ public final class SagaDefinition<D> {
 
     public int stallAfterAttempts() {
         return stallAfterAttempts;
+    }
+
+    /** Failed attempts of one step, still retried, after which the saga is flagged RETRYING. */
+    public int flagAfterAttempts() {
+        return flagAfterAttempts;
     }
 
     /**

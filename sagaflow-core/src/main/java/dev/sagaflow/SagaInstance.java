@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param attempt     attempts made so far of the current step or compensation
  * @param failure     why it is compensating or failed, or {@code null}
  * @param nextWakeAt  when it next needs a node (a retry's due time), or {@code null} once terminal
+ * @param flag        why it needs an operator's eye while it goes on ({@code RETRYING},
+ *                    {@code COMPENSATION_STALLED}), or {@code null}
  * @param history     the full history from {@link SagaEngine#get}; empty in {@link SagaEngine#list} results
  */
 public record SagaInstance(SagaId id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
                            SagaState state, String currentStep, int attempt, String dataJson, String failure,
-                           Instant createdAt, Instant updatedAt, Instant nextWakeAt, long version,
+                           Instant createdAt, Instant updatedAt, Instant nextWakeAt, long version, String flag,
                            List<HistoryEvent> history) {
 
     public SagaInstance {

@@ -9,8 +9,10 @@ import java.util.Set;
  * @param sagaName saga name to include, or {@code null} for all
  * @param offset   instances to skip
  * @param limit    page size, 1 to 1000
+ * @param flagged  only instances flagged for an operator's eye (a step that keeps failing and is
+ *                 still retried, a stalled compensation)
  */
-public record SagaQuery(Set<SagaState> states, String sagaName, int offset, int limit) {
+public record SagaQuery(Set<SagaState> states, String sagaName, int offset, int limit, boolean flagged) {
     public SagaQuery {
         states = Set.copyOf(states);
         if (offset < 0) {
@@ -22,22 +24,27 @@ public record SagaQuery(Set<SagaState> states, String sagaName, int offset, int 
     }
 
     public static SagaQuery all() {
-        return new SagaQuery(Set.of(), null, 0, 100);
+        return new SagaQuery(Set.of(), null, 0, 100, false);
     }
 
     public SagaQuery withStates(SagaState... wanted) {
-        return new SagaQuery(Set.of(wanted), sagaName, offset, limit);
+        return new SagaQuery(Set.of(wanted), sagaName, offset, limit, flagged);
     }
 
     public SagaQuery withSagaName(String name) {
-        return new SagaQuery(states, name, offset, limit);
+        return new SagaQuery(states, name, offset, limit, flagged);
     }
 
     public SagaQuery page(int pageOffset, int pageLimit) {
-        return new SagaQuery(states, sagaName, pageOffset, pageLimit);
+        return new SagaQuery(states, sagaName, pageOffset, pageLimit, flagged);
+    }
+
+    /** Only the instances flagged for an operator: the stalled-work queue. */
+    public SagaQuery flaggedOnly() {
+        return new SagaQuery(states, sagaName, offset, limit, true);
     }
 
     public SagaQuery next() {
-        return new SagaQuery(states, sagaName, offset + limit, limit);
+        return new SagaQuery(states, sagaName, offset + limit, limit, flagged);
     }
 }

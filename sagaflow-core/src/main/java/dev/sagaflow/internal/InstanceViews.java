@@ -18,6 +18,6 @@ public final class InstanceViews {
         return new SagaInstance(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.idempotencyKey(),
                 r.correlationId(), r.state(), currentStep, r.attempt(), r.data(), r.failure(),
                 Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()),
-                r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()), r.version(), history);
+                r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()), r.version(), r.flag(), history);
     }
 }

@@ -439,6 +439,8 @@ public final class SagaRunner {
             switch (event.type()) {
                 case SAGA_FAILED -> outcomes.error("saga {} ({}) failed, every completed step compensated: {}", a.id,
                         next.correlationId(), next.failure());
+                case STEP_FLAGGED -> outcomes.warn("saga {} ({}) flagged: step '{}' {}", a.id, next.correlationId(),
+                        event.step(), event.detail());
                 case COMPENSATION_STALLED -> outcomes.error("saga {} ({}): the compensation of '{}' stalled after {} "
                         + "attempts; still retried, an operator can act", a.id, next.correlationId(), event.step(),
                         event.attempt());

@@ -23,6 +23,11 @@ import java.util.function.IntPredicate;
  * Stores persist its answers, the engine runs the effects it names.
  */
 public final class SagaStateMachine {
+    /** Flag of an instance whose step has failed {@code flagAfter} attempts and is still retried. */
+    public static final String FLAG_RETRYING = "RETRYING";
+    /** Flag of an instance whose compensation stalled (still retried). */
+    public static final String FLAG_STALLED = "COMPENSATION_STALLED";
+
     private final SagaDefinition<?> definition;
     private final DoubleSupplier random;
 
@@ -96,6 +101,11 @@ public final class SagaStateMachine {
                 compensate(c, c.b.build(), "deadline exceeded at step '" + def.name() + "'", unknown, false);
                 return c.done();
             }
+            if (attempts >= definition.flagAfterAttempts() && r.flag() == null) {
+                c.event(HistoryEventType.STEP_FLAGGED, def.name(), attempts, 0, "failed " + attempts
+                        + " attempts in a row and is still retried; last error: " + error.description());
+                c.b.flag(FLAG_RETRYING);
+            }
             c.event(HistoryEventType.RETRY_SCHEDULED, def.name(), attempts + 1, 0, "due " + Instant.ofEpochMilli(due));
             c.b.state(due > now ? SagaState.WAITING : SagaState.RUNNING).wakeAt(due);
             return c.done();
@@ -111,7 +121,7 @@ public final class SagaStateMachine {
         Change c = new Change(r, now);
         c.event(HistoryEventType.COMPENSATION_SUCCEEDED, definition.step(step).name(), r.attempt() + 1, durationMillis, null);
         List<Integer> rest = r.completed().subList(0, r.completed().size() - 1);
-        c.b.completed(rest).attempt(0);
+        c.b.completed(rest).attempt(0).flag(null);
         if (rest.isEmpty()) {
             finishCompensation(c, r);
         } else {
@@ -133,6 +143,9 @@ public final class SagaStateMachine {
                     "still retried; next attempt due " + Instant.ofEpochMilli(due));
         }
         c.b.attempt(attempts).state(stalled ? SagaState.COMPENSATION_STALLED : SagaState.COMPENSATING).wakeAt(due);
+        if (stalled) {
+            c.b.flag(FLAG_STALLED);
+        }
         return c.done();
     }
 
@@ -240,7 +253,7 @@ public final class SagaStateMachine {
         }
         Change c = new Change(r, now);
         c.event(HistoryEventType.OPERATOR_RETRY, definition.step(top(r)).name(), 0, 0, null);
-        c.b.state(SagaState.COMPENSATING).attempt(0).wakeAt(now);
+        c.b.state(SagaState.COMPENSATING).attempt(0).wakeAt(now).flag(null);
         return c.done();
     }
 
@@ -272,7 +285,7 @@ public final class SagaStateMachine {
             c.event(HistoryEventType.STEP_SKIPPED, definition.step(next).name(), 0, 0, "condition does not hold");
             next++;
         }
-        c.b.stepIndex(next).attempt(0).outcomeUnknown(false);
+        c.b.stepIndex(next).attempt(0).outcomeUnknown(false).flag(null);
         if (next == definition.steps().size()) {
             c.event(HistoryEventType.SAGA_COMPLETED, null, 0, 0, null);
             c.b.state(SagaState.COMPLETED).wakeAt(null).owner(null).leaseUntil(null);
@@ -295,7 +308,8 @@ public final class SagaStateMachine {
             stack = push(stack, r.stepIndex());
         }
         c.event(HistoryEventType.COMPENSATION_STARTED, null, 0, 0, reason);
-        c.b.completed(stack).failure(StoredText.clean(reason)).cancelRequested(cancel).attempt(0).outcomeUnknown(false);
+        c.b.completed(stack).failure(StoredText.clean(reason)).cancelRequested(cancel).attempt(0).outcomeUnknown(false)
+                .flag(null);
         if (stack.isEmpty()) {
             finishCompensation(c, c.b.build());
         } else {

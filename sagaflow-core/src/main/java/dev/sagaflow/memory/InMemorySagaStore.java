@@ -123,6 +123,7 @@ public final class InMemorySagaStore implements SagaStore {
         return rows.values().stream()
                 .filter(r -> query.states().isEmpty() || query.states().contains(r.state()))
                 .filter(r -> query.sagaName() == null || query.sagaName().equals(r.sagaName()))
+                .filter(r -> !query.flagged() || r.flag() != null)
                 .sorted(Comparator.comparingLong(SagaRecord::createdAt).reversed().thenComparing(SagaRecord::id))
                 .skip(query.offset())
                 .limit(query.limit())

@@ -26,16 +26,29 @@ import java.util.List;
  * @param historySize    number of history entries
  * @param awaiting       the id of the command whose reply the current remote step or compensation
  *                       waits for, or {@code null}; a reply to any other message is not applied
+ * @param flag           why the instance needs an operator's eye while it goes on ({@code RETRYING}: a
+ *                       step keeps failing and is still retried; {@code COMPENSATION_STALLED}), or {@code null}
  */
 public record SagaRecord(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
                          SagaState state, String data, int stepIndex, int attempt, boolean outcomeUnknown,
                          List<Integer> completed, boolean cancelRequested, String failure,
                          Long wakeAt, Long deadlineAt, String owner, Long leaseUntil,
                          long version, String writeId, int historySize, long createdAt, long updatedAt,
-                         String awaiting) {
+                         String awaiting, String flag) {
 
     public SagaRecord {
         completed = List.copyOf(completed);
+    }
+
+    /** A row that carries no flag. */
+    public SagaRecord(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
+                      SagaState state, String data, int stepIndex, int attempt, boolean outcomeUnknown,
+                      List<Integer> completed, boolean cancelRequested, String failure,
+                      Long wakeAt, Long deadlineAt, String owner, Long leaseUntil,
+                      long version, String writeId, int historySize, long createdAt, long updatedAt, String awaiting) {
+        this(id, sagaName, sagaVersion, idempotencyKey, correlationId, state, data, stepIndex, attempt, outcomeUnknown,
+                completed, cancelRequested, failure, wakeAt, deadlineAt, owner, leaseUntil, version, writeId,
+                historySize, createdAt, updatedAt, awaiting, null);
     }
 
     /** A row that waits for no reply. */
@@ -46,7 +59,7 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
                       long version, String writeId, int historySize, long createdAt, long updatedAt) {
         this(id, sagaName, sagaVersion, idempotencyKey, correlationId, state, data, stepIndex, attempt, outcomeUnknown,
                 completed, cancelRequested, failure, wakeAt, deadlineAt, owner, leaseUntil, version, writeId,
-                historySize, createdAt, updatedAt, null);
+                historySize, createdAt, updatedAt, null, null);
     }
 
     public Builder toBuilder() {
@@ -100,6 +113,7 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
         private final long createdAt;
         private long updatedAt;
         private String awaiting;
+        private String flag;
 
         private Builder(SagaRecord r) {
             id = r.id;
@@ -125,6 +139,7 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
             createdAt = r.createdAt;
             updatedAt = r.updatedAt;
             awaiting = r.awaiting;
+            flag = r.flag;
         }
 
         public Builder state(SagaState v) { state = v; return this; }
@@ -143,11 +158,12 @@ public record SagaRecord(String id, String sagaName, int sagaVersion, String ide
         public Builder historySize(int v) { historySize = v; return this; }
         public Builder updatedAt(long v) { updatedAt = v; return this; }
         public Builder awaiting(String v) { awaiting = v; return this; }
+        public Builder flag(String v) { flag = v; return this; }
 
         public SagaRecord build() {
             return new SagaRecord(id, sagaName, sagaVersion, idempotencyKey, correlationId, state, data, stepIndex,
                     attempt, outcomeUnknown, completed, cancelRequested, failure, wakeAt, deadlineAt, owner,
-                    leaseUntil, version, writeId, historySize, createdAt, updatedAt, awaiting);
+                    leaseUntil, version, writeId, historySize, createdAt, updatedAt, awaiting, flag);
         }
     }
 }

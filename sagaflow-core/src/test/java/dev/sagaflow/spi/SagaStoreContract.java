@@ -298,6 +298,22 @@ public abstract class SagaStoreContract {
     }
 
     @Test
+    void theFlagIsStoredAndListsTheFlaggedOnly() {
+        SagaRecord plain = row(newId(), "plain", T0);
+        SagaRecord retrying = row(newId(), "retrying", T0 + 1).toBuilder().flag("RETRYING").build();
+        insert(plain);
+        insert(retrying);
+
+        assertThat(store.find(retrying.id()).orElseThrow().flag()).isEqualTo("RETRYING");
+        assertThat(store.list(SagaQuery.all().flaggedOnly())).extracting(SagaRecord::id).containsExactly(retrying.id());
+        SagaRecord cleared = retrying.toBuilder().flag(null).version(retrying.version() + 1).build();
+        assertThat(store.write(List.of(new StoreWrite.Update(cleared, retrying.version(), List.of()))).get(0).isApplied())
+                .isTrue();
+        assertThat(store.list(SagaQuery.all().flaggedOnly())).isEmpty();
+        assertThat(store.find(plain.id()).orElseThrow().flag()).isNull();
+    }
+
+    @Test
     void countsByStateOfOneSagaOrOfAll() {
         assertThat(store.countByState(null)).isEmpty();
         insert(row(newId(), "a"));

@@ -30,12 +30,12 @@ import java.util.Optional;
 public final class SagaTables {
     static final String COLUMNS = "id, saga_name, saga_version, idempotency_key, correlation_id, state, data, "
             + "step_index, attempt, outcome_unknown, completed, cancel_requested, failure, wake_at, deadline_at, "
-            + "owner, lease_until, version, write_id, history_size, created_at, updated_at, awaiting";
+            + "owner, lease_until, version, write_id, history_size, created_at, updated_at, awaiting, flag";
 
     // Set by every transition; the identity columns (name, version, key, correlation, deadline,
     // created) never change after the insert.
     private static final String MUTABLE = "state, data, step_index, attempt, outcome_unknown, completed, "
-            + "cancel_requested, failure, wake_at, owner, lease_until, version, write_id, history_size, updated_at, awaiting";
+            + "cancel_requested, failure, wake_at, owner, lease_until, version, write_id, history_size, updated_at, awaiting, flag";
 
     private static final String INSERT = "INSERT INTO saga_instance (id, saga_name, saga_version, idempotency_key, "
             + "correlation_id, deadline_at, created_at, " + MUTABLE + ") "
@@ -262,6 +262,9 @@ public final class SagaTables {
         if (query.sagaName() != null) {
             sql.append(" AND saga_name = ?");
         }
+        if (query.flagged()) {
+            sql.append(" AND flag IS NOT NULL");
+        }
         sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             int i = 1;
@@ -334,7 +337,7 @@ public final class SagaTables {
                 rs.getString("failure"), nullableLong(rs, "wake_at"), nullableLong(rs, "deadline_at"),
                 rs.getString("owner"), nullableLong(rs, "lease_until"), rs.getLong("version"),
                 rs.getString("write_id"), rs.getInt("history_size"), rs.getLong("created_at"),
-                rs.getLong("updated_at"), rs.getString("awaiting"));
+                rs.getLong("updated_at"), rs.getString("awaiting"), rs.getString("flag"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -378,6 +381,7 @@ public final class SagaTables {
         s.setInt(i++, r.historySize());
         s.setLong(i++, r.updatedAt());
         s.setString(i++, r.awaiting());
+        s.setString(i++, r.flag());
         return i;
     }
 
