@@ -152,7 +152,10 @@ public final class Participant implements AutoCloseable {
         return result;
     }
 
-    /** Messages (commands and events) that took effect, and redeliveries the inbox absorbed. */
+    /**
+     * Messages (commands and events) handled the first time they came ({@link #overtaken} ones
+     * included), and redeliveries the inbox absorbed.
+     */
     public long handled() {
         return handled.get();
     }
