@@ -1,102 +1,185 @@
 package dev.sagaflow.jdbc;
 
-import dev.sagaflow.RetryPolicy;
-import dev.sagaflow.Saga;
-import dev.sagaflow.SagaDefinition;
-import dev.sagaflow.SagaEngine;
-import dev.sagaflow.SagaId;
-import dev.sagaflow.SagaInstance;
-import dev.sagaflow.SagaState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The README's Java example with stand-in participants: the same DSL calls, compiled and run, so the
- * README shows an API that exists. If this test changes, the README changes with it.
+ * The README's section "A saga in Java" as a new user takes it: its {@code java} block is cut out of
+ * README.md as it stands, saved under its class's name, compiled against this module's test classpath
+ * (sagaflow-jdbc, sagaflow-core and slf4j-simple, what the section's Maven snippet brings) and run in a
+ * JVM of its own, in an empty working directory, twice. Nothing here copies the example: change the
+ * README and this test runs the change.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReadmeExampleTest {
-    record Order(String id, String sku, int quantity, long amountCents, String chargeId) {
-        Order withChargeId(String charge) {
-            return new Order(id, sku, quantity, amountCents, charge);
-        }
-    }
-
-    static class CardDeclinedException extends Exception {
-        CardDeclinedException(String message) {
-            super(message);
-        }
-    }
-
-    /** Participants that remember what they did, keyed by idempotency key so repeats are harmless. */
-    final Map<String, String> inventory = new ConcurrentHashMap<>();
-    final Map<String, String> payments = new ConcurrentHashMap<>();
-    final List<String> log = new CopyOnWriteArrayList<>();
+    static final String SECTION = "## A saga in Java";
 
     @TempDir
     Path dir;
 
-    SagaDefinition<Order> fulfilment(long declineAbove) {
-        return Saga.define("order-fulfilment", Order.class)
-            .deadline(Duration.ofMinutes(5))
-            .step("reserve-inventory")
-                .invoke((order, ctx) -> { inventory.putIfAbsent(ctx.idempotencyKey(), order.sku()); return order; })
-                .compensateWith((order, ctx) -> inventory.remove(ctx.idempotencyKey()))
-            .step("charge-payment")
-                .invoke((order, ctx) -> {
-                    if (order.amountCents() > declineAbove) {
-                        throw new CardDeclinedException("card declined for " + order.id());
-                    }
-                    payments.putIfAbsent(ctx.idempotencyKey(), "charge-" + order.id());
-                    return order.withChargeId(payments.get(ctx.idempotencyKey()));
-                })
-                .compensateWith((order, ctx) -> payments.remove(ctx.idempotencyKey()))
-                .retry(RetryPolicy.builder().maxAttempts(5).nonRetryable(CardDeclinedException.class).build())
-                .timeout(Duration.ofSeconds(10))
-            .pivot("create-shipment")
-                .invoke((order, ctx) -> { log.add("shipped " + order.id()); return order; })
-            .retriable("send-confirmation")
-                .invoke((order, ctx) -> { log.add("confirmed " + order.id()); return order; })
-            .build();
+    @Test
+    void theReadmeExampleCompilesAndRunsItsSagasToTheirEnd() throws Exception {
+        Example example = Example.from(Files.readString(readme()));
+        Path classes = dir.resolve("classes");
+        assertThat(compile(example, classes)).as("the README's example compiles as it stands").isEmpty();
+
+        Path work = Files.createDirectories(dir.resolve("work"));
+        List<String> first = run(example, classes, work);
+        assertThat(first).contains("order-42: COMPLETED", "reservations held: 1, charges held: 1");
+        assertThat(first).anySatisfy(line -> assertThat(line).startsWith("order-43: FAILED (").contains("card declined"));
+        assertThat(work.resolve("sagas.db")).as("the store is the file the README names").exists();
+
+        List<String> again = run(example, classes, work);
+        assertThat(again).as("run again: the same instances, already ended, and no step runs again")
+                .contains("order-42: COMPLETED", "reservations held: 0, charges held: 0")
+                .doesNotContain("shipping 2 x SKU-1");
+        assertThat(again).anySatisfy(line -> assertThat(line).startsWith("order-43: FAILED ("));
+    }
+
+    /** The section's Maven snippet names this build's artifact and version, and the SLF4J binding it is tested with. */
+    @Test
+    void theReadmeDependenciesAreThisBuildsCoordinates() throws IOException {
+        String readme = Files.readString(readme());
+        String pom = Files.readString(readme().resolveSibling("pom.xml"));
+        List<String> xml = blocks(section(readme), "xml");
+        assertThat(xml).as("```xml blocks in '%s'", SECTION).hasSize(1);
+        String version = first(pom, "<artifactId>sagaflow-parent</artifactId>\\s*<version>([^<]+)</version>");
+        String slf4j = first(pom, "<slf4j.version>([^<]+)</slf4j.version>");
+
+        assertThat(xml.getFirst().replaceAll("<!--.*?-->", "").replaceAll("\\s+", ""))
+                .contains("<groupId>dev.sagaflow</groupId><artifactId>sagaflow-jdbc</artifactId><version>" + version + "</version>")
+                .contains("<groupId>org.slf4j</groupId><artifactId>slf4j-simple</artifactId><version>" + slf4j + "</version>")
+                .contains("<maven.compiler.release>21</maven.compiler.release>");
+    }
+
+    private static String first(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in the root pom.xml", regex).isTrue();
+        return m.group(1);
+    }
+
+    /** The checks above can fail: a block that lost a line does not compile, and the compiler says why. */
+    @Test
+    void aBrokenExampleFailsToCompileWithTheCompilersMessage() throws Exception {
+        Example example = Example.from(Files.readString(readme()));
+        Example broken = new Example(example.className(),
+                example.source().replace("import dev.sagaflow.SagaEngine;\n", ""));
+        assertThat(broken.source()).isNotEqualTo(example.source());
+
+        assertThat(compile(broken, dir.resolve("classes"))).anySatisfy(error -> assertThat(error).contains("SagaEngine"));
     }
 
     @Test
-    void theExampleRunsAsWritten() throws Exception {
-        Order order = new Order("order-42", "SKU-1", 2, 4_200, null);
-        try (SqliteSagaStore store = SqliteSagaStore.open(dir.resolve("sagas.db"));
-             SagaEngine engine = SagaEngine.builder(store).register(fulfilment(10_000)).build()) {
-            SagaId id = engine.start("order-fulfilment", order, "order-42");
-            assertThat(engine.start("order-fulfilment", order, "order-42")).isEqualTo(id);
+    void aReadmeWithoutTheExampleFailsLoudly() {
+        assertThatThrownBy(() -> Example.from("# Sagaflow\n\n## What it does\n"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(SECTION);
+        assertThatThrownBy(() -> Example.from("# Sagaflow\n\n" + SECTION + "\n\nSome words, no code.\n\n## What it does\n"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("```java");
+        assertThatThrownBy(() -> Example.from(SECTION + "\n```java\nclass A {}\n```\n```java\nclass B {}\n```\n"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("2");
+        assertThatThrownBy(() -> Example.from(SECTION + "\n```java\nrecord A() {}\n```\n"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("public class");
+    }
 
-            SagaInstance instance = engine.awaitTermination(id, Duration.ofSeconds(10)).orElseThrow();
+    /** The one {@code java} block of the README's section, and the class it declares. */
+    record Example(String className, String source) {
+        private static final Pattern CLASS = Pattern.compile("^public (?:final )?class (\\w+)", Pattern.MULTILINE);
 
-            assertThat(instance.state()).isEqualTo(SagaState.COMPLETED);
-            assertThat(instance.data(Order.class).chargeId()).isEqualTo("charge-order-42");
-            assertThat(log).containsExactly("shipped order-42", "confirmed order-42");
+        static Example from(String readme) {
+            List<String> blocks = blocks(section(readme), "java");
+            if (blocks.size() != 1) {
+                throw new AssertionError("README.md's section '" + SECTION + "' must hold exactly one ```java block; it holds "
+                        + blocks.size());
+            }
+            String source = blocks.getFirst();
+            Matcher declared = CLASS.matcher(source);
+            if (!declared.find()) {
+                throw new AssertionError("the ```java block of '" + SECTION + "' declares no top-level public class:\n" + source);
+            }
+            return new Example(declared.group(1), source);
         }
     }
 
-    @Test
-    void aDeclinedCardIsNotRetriedAndTheReservationIsReleased() throws Exception {
-        try (SqliteSagaStore store = SqliteSagaStore.open(dir.resolve("sagas.db"));
-             SagaEngine engine = SagaEngine.builder(store).register(fulfilment(100)).build()) {
-            SagaId id = engine.start("order-fulfilment", new Order("order-7", "SKU-1", 1, 5_000, null), "order-7");
-
-            SagaInstance instance = engine.awaitTermination(id, Duration.ofSeconds(10)).orElseThrow();
-
-            assertThat(instance.state()).isEqualTo(SagaState.FAILED);
-            assertThat(instance.failure()).contains("card declined");
-            assertThat(inventory).isEmpty();
-            assertThat(payments).isEmpty();
-            assertThat(log).isEmpty();
+    /** The README's section {@link #SECTION}, up to the next one; an AssertionError when there is none. */
+    static String section(String readme) {
+        int start = readme.indexOf(SECTION + "\n");
+        if (start < 0) {
+            throw new AssertionError("README.md has no section '" + SECTION + "'");
         }
+        int next = readme.indexOf("\n## ", start + SECTION.length());
+        return readme.substring(start, next < 0 ? readme.length() : next);
+    }
+
+    /** The bodies of the fenced blocks of {@code language} in {@code markdown}. */
+    static List<String> blocks(String markdown, String language) {
+        return Pattern.compile("^```" + language + "\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE).matcher(markdown)
+                .results().map(m -> m.group(1)).toList();
+    }
+
+    /** README.md at the top of the checkout: the first one found walking up from this module. */
+    static Path readme() {
+        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
+            if (Files.isRegularFile(at.resolve("README.md")) && Files.isRegularFile(at.resolve("mvnw"))) {
+                return at.resolve("README.md");
+            }
+        }
+        throw new AssertionError("no README.md beside mvnw above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Compiles the example as {@code ClassName.java} into {@code classes}; returns the compiler's errors (none: it compiled). */
+    static List<String> compile(Example example, Path classes) throws IOException {
+        Path sources = Files.createDirectories(classes.resolveSibling("src"));
+        Path file = Files.writeString(sources.resolve(example.className() + ".java"), example.source());
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac).as("a JDK's compiler (this runs on a JRE)").isNotNull();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(null, files, diagnostics,
+                    List.of("--release", "21", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()),
+                    null, files.getJavaFileObjects(file)).call();
+            List<String> errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                    .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null)).toList();
+            assertThat(ok).as("javac's verdict agrees with its errors: %s", errors).isEqualTo(errors.isEmpty());
+            return errors;
+        }
+    }
+
+    /** Runs the example's main in a JVM of its own in {@code work}; returns its standard output, once it exited 0. */
+    static List<String> run(Example example, Path classes, Path work) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(work.getParent(), "stdout", ".txt");
+        Path err = Files.createTempFile(work.getParent(), "stderr", ".txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"), example.className())
+                .directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        String report = "stdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err);
+        assertThat(exited).as("the example ended by itself within 90 s; %s", report).isTrue();
+        assertThat(process.exitValue()).as("exit status; %s", report).isZero();
+        return Files.readAllLines(out);
     }
 }

@@ -14,11 +14,25 @@ public final class CommandContext {
     private final Connection connection;
     private final Message message;
     private final List<Message> events;
+    private final String idempotencyKey;
 
     CommandContext(Connection connection, Message message, List<Message> events) {
+        this(connection, message, events, keyOf(message, message.type()));
+    }
+
+    CommandContext(Connection connection, Message message, List<Message> events, String idempotencyKey) {
         this.connection = connection;
         this.message = message;
         this.events = events;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * The message's idempotency key header or, on a message without one, {@code sagaId/type} with the
+     * type of the command ({@code stepType}: for a compensation, the type of the command it undoes).
+     */
+    static String keyOf(Message message, String stepType) {
+        return message.header(MessageHeaders.IDEMPOTENCY_KEY).orElse(message.sagaId() + "/" + stepType);
     }
 
     /** The local transaction: do the business write here; do not commit or roll back. */
@@ -30,9 +44,12 @@ public final class CommandContext {
         return message;
     }
 
-    /** {@code sagaId/stepName}: the same for every retry of the step, so a repeat can be recognised. */
+    /**
+     * {@code sagaId/stepName}: the same for every retry of the step and for its compensation, so a
+     * repeat can be recognised and the compensation can find what to undo.
+     */
     public String idempotencyKey() {
-        return message.header(MessageHeaders.IDEMPOTENCY_KEY).orElse(message.sagaId() + "/" + message.type());
+        return idempotencyKey;
     }
 
     public String sagaId() {

@@ -72,7 +72,7 @@ class ParticipantTest {
                     ctx.publish("warehouse.events", "StockReserved", command);
                     return Reply.success(Map.of("left", stock(c, command.sku())));
                 })
-                .handle("warehouse.commands", "Release", Reserve.class, (command, ctx) -> {
+                .handleCompensation("warehouse.commands", "Release", Reserve.class, "Reserve", (command, ctx) -> {
                     try (PreparedStatement put = ctx.connection().prepareStatement(
                             "UPDATE stock SET qty = qty + ? WHERE sku = ?")) {
                         put.setInt(1, command.qty());
@@ -188,5 +188,92 @@ class ParticipantTest {
         assertThat(stockOf(warehouse)).as("one unit per completed order, none for the failed")
                 .isEqualTo(100 - 54);
         assertThat(warehouse.duplicates()).as("redeliveries were absorbed").isPositive();
+    }
+
+    /** Holds back every command of one type until told to let them go: a lagging partition, a slow queue. */
+    private static final class HoldingTransport implements Transport {
+        private final Transport delegate;
+        private final String heldType;
+        private final List<Message> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        HoldingTransport(Transport delegate, String heldType) {
+            this.delegate = delegate;
+            this.heldType = heldType;
+        }
+
+        @Override
+        public void declare(String channel, String group) {
+            delegate.declare(channel, group);
+        }
+
+        @Override
+        public void send(List<Message> messages) {
+            List<Message> now = new ArrayList<>();
+            for (Message m : messages) {
+                (m.type().equals(heldType) ? held : now).add(m);
+            }
+            if (!now.isEmpty()) {
+                delegate.send(now);
+            }
+        }
+
+        int held() {
+            return held.size();
+        }
+
+        void letGo() {
+            delegate.send(List.copyOf(held));
+            held.clear();
+        }
+
+        @Override
+        public Subscription subscribe(String channel, String group, dev.sagaflow.messaging.MessageHandler handler) {
+            return delegate.subscribe(channel, group, handler);
+        }
+
+        @Override
+        public String name() {
+            return delegate.name() + " (holding " + heldType + ")";
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /**
+     * The engine gives up waiting for the Reserve reply and compensates; the Release reaches the
+     * warehouse before the Reserve does. The warehouse keeps a tombstone, so the late Reserve takes
+     * no stock, and its reply (not awaited any more) moves nothing.
+     */
+    @Test
+    void aCommandThatArrivesAfterItsCompensationTakesNoEffect() throws Exception {
+        HoldingTransport slow = new HoldingTransport(transport, "Reserve");
+        Participant warehouse = warehouse(slow);
+        SagaDefinition<Order> saga = Saga.define("order", Order.class)
+                .step("reserve")
+                .sendCommand("warehouse.commands", "Reserve", o -> new Reserve("A", o.qty()))
+                .compensateWithCommand("warehouse.commands", "Release", o -> new Reserve("A", o.qty()))
+                .timeout(Duration.ofMillis(300))
+                .retry(dev.sagaflow.RetryPolicy.none())
+                .step("ship").invoke((o, c) -> o)
+                .build();
+        SqliteSagaStore store = SqliteSagaStore.open(dir.resolve("sagas.db"));
+        open.add(store);
+        SagaEngine engine = SagaEngine.builder(store).register(saga).transport(slow).build();
+        open.add(engine);
+
+        SagaId id = engine.start("order", new Order("o-1", 5), "o-1");
+        assertThat(engine.awaitTermination(id, Duration.ofSeconds(30)).orElseThrow().state()).isEqualTo(SagaState.FAILED);
+        assertThat(slow.held()).isEqualTo(1);
+        assertThat(stockOf(warehouse)).as("the Release found nothing to undo").isEqualTo(100);
+
+        long ignoredBefore = engine.repliesIgnored();
+        slow.letGo();
+        await().atMost(Duration.ofSeconds(20)).until(() -> warehouse.overtaken() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> engine.repliesIgnored() > ignoredBefore);
+        assertThat(stockOf(warehouse)).as("the late Reserve took no stock").isEqualTo(100);
+        assertThat(engine.get(id).state()).isEqualTo(SagaState.FAILED);
     }
 }
