@@ -1,6 +1,7 @@
 package dev.sagaflow.messaging;
 
 import dev.sagaflow.internal.Json;
+import dev.sagaflow.internal.StoredText;
 
 /**
  * A participant's answer to a command.
@@ -10,6 +11,12 @@ import dev.sagaflow.internal.Json;
  * @param failure why it failed, or {@code null}
  */
 public record Reply(Outcome outcome, String payload, String failure) {
+
+    public Reply {
+        // A failure's text often comes from an exception message: made storable here, so that no
+        // participant's outbox, and no saga history, is refused a NUL character or an endless text.
+        failure = StoredText.clean(failure);
+    }
 
     public enum Outcome {
         SUCCESS, FAILURE, RETRYABLE_FAILURE;
