@@ -40,10 +40,10 @@ public final class RemoteWorkload {
     public static Participant participant(Path database, Transport transport) {
         return Participant.builder("bench-participant", database.toString(), transport)
                 .handle(COMMANDS, "Reserve", Order.class, (o, ctx) -> Reply.success(null))
-                .handle(COMMANDS, "Release", Order.class, (o, ctx) -> Reply.success(null))
+                .handleCompensation(COMMANDS, "Release", Order.class, "Reserve", (o, ctx) -> Reply.success(null))
                 .handle(COMMANDS, "Charge", Order.class, (o, ctx) -> Reply.success(
                         new Order(o.id(), o.number(), o.sku(), o.quantity(), o.amountCents(), "ch-" + o.number())))
-                .handle(COMMANDS, "Refund", Order.class, (o, ctx) -> Reply.success(null))
+                .handleCompensation(COMMANDS, "Refund", Order.class, "Charge", (o, ctx) -> Reply.success(null))
                 .handle(COMMANDS, "Ship", Order.class, (o, ctx) -> {
                     if (o.failsAtShipment()) {
                         throw new CommandRejectedException("carrier down for " + o.id());

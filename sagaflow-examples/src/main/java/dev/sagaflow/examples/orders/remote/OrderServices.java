@@ -91,7 +91,7 @@ public final class OrderServices {
                 }
                 return Reply.success(order);
             });
-            b.handle(INVENTORY_COMMANDS, "ReleaseInventory", Order.class, (order, ctx) -> {
+            b.handleCompensation(INVENTORY_COMMANDS, "ReleaseInventory", Order.class, "ReserveInventory", (order, ctx) -> {
                 run(() -> inventory.release(ctx.connection(), ctx.idempotencyKey(), order));
                 return Reply.success(order);
             });
@@ -128,7 +128,7 @@ public final class OrderServices {
                     throw rethrow(e);
                 }
             });
-            b.handle(PAYMENT_COMMANDS, "RefundPayment", Order.class, (order, ctx) -> {
+            b.handleCompensation(PAYMENT_COMMANDS, "RefundPayment", Order.class, "ChargePayment", (order, ctx) -> {
                 run(() -> payments.refund(ctx.connection(), ctx.idempotencyKey(), order));
                 return Reply.success(order);
             });
