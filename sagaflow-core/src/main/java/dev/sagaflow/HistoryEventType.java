@@ -39,6 +39,11 @@ public enum HistoryEventType {
      */
     WAITING_FOR_CALL,
     /**
+     * A call that timed out has still not returned after the engine's {@code stuckCallAfter}: the
+     * saga is flagged CALL_NOT_RETURNING for an operator; what follows still waits for the call.
+     */
+    CALL_NOT_RETURNING,
+    /**
      * A call under way when an operator changed the instance (a cancel) returned; its outcome is not
      * applied, and what the operator asked for (the compensation) starts only now.
      */

@@ -87,8 +87,8 @@ public final class SagaEngine implements AutoCloseable {
         long leaseMillis = b.leaseDuration.toMillis();
         this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
         DuePoller[] pollerRef = new DuePoller[1];
-        this.runner = new SagaRunner(identity, committer, store, clock, leaseMillis, b.maxConcurrentSteps, maxDataBytes,
-                b.listener, at -> pollerRef[0].hint(at));
+        this.runner = new SagaRunner(identity, committer, store, clock, leaseMillis, b.stuckCallAfter.toMillis(),
+                b.maxConcurrentSteps, maxDataBytes, b.listener, at -> pollerRef[0].hint(at));
         this.poller = new DuePoller(identity.owner(), store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
@@ -422,6 +422,7 @@ public final class SagaEngine implements AutoCloseable {
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration shutdownWait = Duration.ofSeconds(10);
         private Duration storeTimeout = Duration.ofSeconds(30);
+        private Duration stuckCallAfter = Duration.ofMinutes(1);
         private boolean clientOnly;
         private Transport transport;
         private String replyChannel = "sagaflow.replies";
@@ -533,6 +534,20 @@ public final class SagaEngine implements AutoCloseable {
         /** Where participants send replies to this engine's commands. Default {@code sagaflow.replies}. */
         public Builder replyChannel(String channel) {
             this.replyChannel = Identifiers.require(channel, "replyChannel", 200);
+            return this;
+        }
+
+        /**
+         * A call that timed out but has not returned (it ignores the interrupt) holds up what follows
+         * for its instance, its compensation included: a compensation never overtakes its call. After
+         * this long the instance is flagged CALL_NOT_RETURNING for an operator, and still waits.
+         * Default 1 minute.
+         */
+        public Builder stuckCallAfter(Duration after) {
+            if (after == null || after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("stuckCallAfter must be positive; was " + after);
+            }
+            this.stuckCallAfter = after;
             return this;
         }
 

@@ -18,6 +18,8 @@ final class ActiveSaga {
     volatile long dueNanos;
     /** The wait for a call of this instance still under way is in its history already. */
     volatile boolean waitNoted;
+    /** That call has been flagged as not returning. */
+    volatile boolean callFlagged;
     /** The store refused an attempt's outcome once: the next refusal lets go instead of trying again. */
     volatile boolean outcomeUnstorable;
 

@@ -63,6 +63,7 @@ public final class SagaRunner {
     private final SagaStore store;
     private final Clock clock;
     private final long leaseMillis;
+    private final long stuckCallMillis;
     private final int maxDataChars;
     private final SagaListener listener;
     private final LongConsumer wakeHint;
@@ -86,7 +87,9 @@ public final class SagaRunner {
     private volatile boolean closing;
 
     public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
-                      int maxConcurrentSteps, int maxDataChars, SagaListener listener, LongConsumer wakeHint) {
+                      long stuckCallMillis, int maxConcurrentSteps, int maxDataChars, SagaListener listener,
+                      LongConsumer wakeHint) {
+        this.stuckCallMillis = stuckCallMillis;
         this.identity = identity;
         this.committer = committer;
         this.store = store;
@@ -263,8 +266,24 @@ public final class SagaRunner {
                     null, null);
             return;
         }
-        call.whenCompleteAsync((done, error) -> {
+        CompletableFuture<Void> stuck = a.callFlagged ? new CompletableFuture<>()
+                : CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(stuckCallMillis, TimeUnit.MILLISECONDS, continuations));
+        CompletableFuture.anyOf(call, stuck).whenCompleteAsync((done, error) -> {
+            if (!call.isDone() && !a.callFlagged) {
+                // It may never return: flag the instance for an operator, and go on waiting.
+                a.callFlagged = true;
+                String step = a.machine.currentStepName(a.record);
+                outcomes.warn("saga {} ({}): the call of step '{}' that timed out has not returned after {} ms; flagged "
+                        + "CALL_NOT_RETURNING, what follows still waits for it", a.id, a.record.correlationId(), step,
+                        stuckCallMillis);
+                record(a, a.machine.note(a.record, HistoryEventType.CALL_NOT_RETURNING, step, "the call that timed out "
+                        + "has not returned after " + stuckCallMillis + " ms; what follows waits for it", clock.millis()),
+                        null, null);
+                return;
+            }
             a.waitNoted = false;
+            a.callFlagged = false;
             proceed(a);
         }, continuations);
     }

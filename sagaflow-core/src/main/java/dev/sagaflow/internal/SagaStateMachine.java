@@ -27,6 +27,8 @@ public final class SagaStateMachine {
     public static final String FLAG_RETRYING = "RETRYING";
     /** Flag of an instance whose compensation stalled (still retried). */
     public static final String FLAG_STALLED = "COMPENSATION_STALLED";
+    /** Flag of an instance whose next call waits for one that timed out long ago and has not returned. */
+    public static final String FLAG_CALL_NOT_RETURNING = "CALL_NOT_RETURNING";
 
     private final SagaDefinition<?> definition;
     private final DoubleSupplier random;
@@ -258,15 +260,17 @@ public final class SagaStateMachine {
     }
 
     /**
-     * A history entry that changes nothing else: {@link HistoryEventType#WAITING_FOR_CALL} or
-     * {@link HistoryEventType#LATE_RESULT}.
+     * A history entry that changes nothing else: {@link HistoryEventType#WAITING_FOR_CALL},
+     * {@link HistoryEventType#LATE_RESULT}, or {@link HistoryEventType#CALL_NOT_RETURNING}, which
+     * also flags the instance until its next transition.
      */
     public Transition note(SagaRecord r, HistoryEventType type, String step, String detail, long now) {
-        if (type != HistoryEventType.WAITING_FOR_CALL && type != HistoryEventType.LATE_RESULT) {
+        if (type != HistoryEventType.WAITING_FOR_CALL && type != HistoryEventType.LATE_RESULT
+                && type != HistoryEventType.CALL_NOT_RETURNING) {
             throw new IllegalArgumentException(type + " is not a note");
         }
         Change c = new Change(r, now);
-        c.b.awaiting(r.awaiting());
+        c.b.awaiting(r.awaiting()).flag(type == HistoryEventType.CALL_NOT_RETURNING ? FLAG_CALL_NOT_RETURNING : r.flag());
         c.event(type, step, r.attempt(), 0, detail);
         return c.done();
     }
@@ -368,8 +372,10 @@ public final class SagaStateMachine {
         final List<HistoryEvent> events = new ArrayList<>(4);
 
         Change(SagaRecord r, long now) {
-            // Any transition ends the wait for a reply; only sending a command starts one.
-            this.b = r.toBuilder().updatedAt(now).awaiting(null);
+            // Any transition ends the wait for a reply; only sending a command starts one. The flag
+            // of a call that would not return goes with the first transition after it returned.
+            this.b = r.toBuilder().updatedAt(now).awaiting(null)
+                    .flag(FLAG_CALL_NOT_RETURNING.equals(r.flag()) ? null : r.flag());
             this.now = now;
             this.firstSeq = r.historySize() + 1;
         }

@@ -56,6 +56,17 @@ class CompensationOrderingTest {
         }
     }
 
+    static void awaitDeafToInterrupts(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException ignored) {
+                // stuck: the interrupt is not heard
+            }
+        }
+    }
+
     @Test
     void aStepAbandonedAtItsTimeoutIsCompensatedOnlyAfterItsCallReturned() throws Exception {
         SagaEngine engine = engine(SagaEngine.builder(store).register(Saga.define("order", Order.class)
@@ -79,6 +90,34 @@ class CompensationOrderingTest {
         assertThat(done.history()).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.STEP_FAILED,
                 HistoryEventType.COMPENSATION_STARTED, HistoryEventType.WAITING_FOR_CALL,
                 HistoryEventType.COMPENSATION_SUCCEEDED, HistoryEventType.SAGA_FAILED);
+    }
+
+    @Test
+    void aCallThatWillNotReturnIsFlaggedForAnOperatorAndStillNeverRaced() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        SagaEngine engine = engine(SagaEngine.builder(store).stuckCallAfter(Duration.ofMillis(300))
+                .register(Saga.define("order", Order.class)
+                        .step("charge").invoke((o, c) -> {
+                            try (AutoCloseable call = calls.begin("charge")) {
+                                awaitDeafToInterrupts(release); // as a call stuck in a driver is
+                            }
+                            return o;
+                        }).compensateWith((o, c) -> calls.begin("refund").close())
+                        .timeout(Duration.ofMillis(100)).retry(RetryPolicy.none())
+                        .build()));
+
+        SagaId id = engine.start("order", new Order("o"), "o");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "CALL_NOT_RETURNING".equals(engine.get(id).flag()));
+        assertThat(engine.list(dev.sagaflow.SagaQuery.all().flaggedOnly())).extracting(SagaInstance::id).containsExactly(id);
+        assertThat(calls.calls("refund")).as("still never raced").isZero();
+        release.countDown();
+
+        SagaInstance done = engine.awaitTermination(id, Duration.ofSeconds(10)).orElseThrow();
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(done.flag()).isNull();
+        assertThat(calls.calls("refund")).isEqualTo(1);
+        assertThat(done.history()).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.WAITING_FOR_CALL,
+                HistoryEventType.CALL_NOT_RETURNING, HistoryEventType.COMPENSATION_SUCCEEDED);
     }
 
     @Test
