@@ -199,6 +199,9 @@ public final class SagaRunner {
             letGo(a);
             return;
         }
+        if (active.get(a.id.value()) != a) {
+            return; // replaced by a newer claim of this node: that one goes on, never both
+        }
         long now = clock.millis();
         SagaRecord r = a.record;
         Effect effect = a.machine.nextEffect(r, now);
@@ -514,7 +517,7 @@ public final class SagaRunner {
         }
         Optional<SagaRecord> stored = store.find(a.id.value());
         long now = clock.millis();
-        if (stored.isPresent() && identity.owner().equals(stored.get().owner()) && stored.get().leaseUntil() != null
+        if (active.get(a.id.value()) == a && stored.isPresent() && identity.owner().equals(stored.get().owner()) && stored.get().leaseUntil() != null
                 && stored.get().leaseUntil() > now && !stored.get().state().isTerminal()) {
             SagaRecord current = stored.get();
             if (!current.data().equals(a.record.data())) {
@@ -682,13 +685,11 @@ public final class SagaRunner {
 
     /**
      * Calls user code for the instance. With a time limit it runs on a thread of its own, and when the
-     * limit passes it is interrupted and the attempt given up; until the call has actually returned it
-     * stays registered as under way, and the instance's next call waits for it.
+     * limit passes it is interrupted and the attempt given up. Until a call has actually returned it
+     * stays registered as under way, and no other call of the instance starts on this node: not a
+     * retry or compensation after a timeout, nor the effect of a newer claim of the same instance.
      */
     private Object call(ActiveSaga a, Callable<Object> body, Long timeoutMillis) throws Throwable {
-        if (timeoutMillis == null) {
-            return body.call();
-        }
         String id = a.id.value();
         CompletableFuture<Void> returned = new CompletableFuture<>();
         callsUnderWay.put(id, returned);
@@ -700,6 +701,10 @@ public final class SagaRunner {
                 returned.complete(null);
             }
         });
+        if (timeoutMillis == null) {
+            task.run();
+            return outcome(task);
+        }
         try {
             threads.execute(task);
         } catch (RejectedExecutionException e) {
@@ -713,6 +718,14 @@ public final class SagaRunner {
         } catch (TimeoutException e) {
             task.cancel(true);
             throw e;
+        }
+    }
+
+    private static Object outcome(FutureTask<Object> ran) throws Throwable {
+        try {
+            return ran.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
         }
     }
 
