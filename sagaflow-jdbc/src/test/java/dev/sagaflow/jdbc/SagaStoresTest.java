@@ -59,6 +59,9 @@ class SagaStoresTest {
                 .hasMessageContaining("jdbc:postgresql://db.example:5432/orders");
         assertThatThrownBy(() -> SagaStores.open("postgres://db.example/orders"))
                 .hasMessageContaining("jdbc:postgresql://db.example/orders");
+        assertThatThrownBy(() -> SagaStores.open("postgres://u:secret@db.example:5432/orders?ssl=true"))
+                .hasMessageContaining("jdbc:postgresql://db.example:5432/orders?ssl=true&user=u&password=***")
+                .hasMessageNotContaining("secret");
     }
 
     @Test

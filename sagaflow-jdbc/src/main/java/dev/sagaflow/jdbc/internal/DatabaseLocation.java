@@ -19,6 +19,7 @@ public sealed interface DatabaseLocation {
     /** RFC 3986's scheme: a letter, then letters, digits, {@code + - .}, then a colon. */
     Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     Pattern LOOKS_LIKE_POSTGRES = Pattern.compile("(?i)^.*?postgres(?:ql)?:(.*)$");
+    Pattern USERINFO = Pattern.compile("^//([^:/@?]+)(:[^@/]*)?@([^?]*)(\\?.*)?$");
 
     record Postgres(String url) implements DatabaseLocation {
     }
@@ -45,7 +46,7 @@ public sealed interface DatabaseLocation {
             throw new IllegalArgumentException(field + " '" + Database.redact(value) + "' is not supported: "
                     + (path.isBlank() || path.startsWith(":") ? SQLITE + " must be followed by a file path"
                     : "'" + scheme.group(1) + ":' is neither " + POSTGRES + " nor " + SQLITE)
-                    + ". Give " + suggestion(value) + "; a file whose name holds a colon is written ./NAME");
+                    + ". " + suggestion(value) + " (A file whose name holds a colon is written ./NAME.)");
         }
         try {
             return new Sqlite(Path.of(path));
@@ -64,7 +65,16 @@ public sealed interface DatabaseLocation {
     /** The spelling the user most likely meant, or the forms we take. */
     private static String suggestion(String value) {
         Matcher postgres = LOOKS_LIKE_POSTGRES.matcher(value);
-        return postgres.matches() ? Database.redact(POSTGRES + postgres.group(1))
-                : "a " + POSTGRES + "//HOST:PORT/DB?user=U URL or a SQLite file path such as data/sagas.db";
+        if (!postgres.matches()) {
+            return "Give a " + POSTGRES + "//HOST:PORT/DB?user=U URL or a SQLite file path such as data/sagas.db";
+        }
+        // PostgreSQL's JDBC driver takes no user:password@ before the host: it wants them as parameters.
+        String rest = postgres.group(1);
+        Matcher userinfo = USERINFO.matcher(rest);
+        if (userinfo.matches()) {
+            rest = "//" + userinfo.group(3) + (userinfo.group(4) == null ? "?" : userinfo.group(4) + "&")
+                    + "user=" + userinfo.group(1) + (userinfo.group(2) == null ? "" : "&password=***");
+        }
+        return "Did you mean " + Database.redact(POSTGRES + rest) + "?";
     }
 }
