@@ -3,6 +3,7 @@ package dev.sagaflow.cli;
 import dev.sagaflow.examples.orders.DemoOptions;
 import dev.sagaflow.examples.orders.DemoReport;
 import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
+import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +80,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
         DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify);
+        // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
+        SagaStores.check(options.storeOrDefault());
+        transport.check();
         if (participants == Placement.remote || mode == DemoMode.choreography) {
             if (submitOnly || verify) {
                 throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");

@@ -2,6 +2,7 @@ package dev.sagaflow.cli;
 
 import dev.sagaflow.examples.orders.Faults;
 import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
+import dev.sagaflow.examples.orders.remote.OrderMessages;
 import dev.sagaflow.examples.orders.remote.OrderServices;
 import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -42,9 +44,14 @@ final class ParticipantCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!List.of(OrderMessages.SERVICES).contains(service)) {
+            throw new IllegalArgumentException("--service must be one of " + String.join(", ", OrderMessages.SERVICES)
+                    + "; was '" + service + "'");
+        }
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
         }
+        transport.check(); // before the transport or the service makes its database
         CountDownLatch stopped = new CountDownLatch(1);
         Transport messages = transport.open(dir);
         OrderServices.Running running;

@@ -13,10 +13,12 @@ public final class SagaflowCli {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status; usage errors name the option and exit 2. */
+    /** Runs the command line and returns its exit status; usage mistakes name the option and exit 2. */
     public static int run(String... args) {
+        FriendlyErrors errors = new FriendlyErrors();
         return new CommandLine(new SagaflowCli())
-                .setExecutionExceptionHandler(new FriendlyErrors())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
                 .execute(args);
     }
 }
