@@ -34,6 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RabbitMqTransport implements Transport {
     private static final long CONFIRM_TIMEOUT_MILLIS = 30_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final String where;
     private final int prefetch;
@@ -63,11 +64,14 @@ public final class RabbitMqTransport implements Transport {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1_000);
-        factory.setConnectionTimeout(10_000);
+        // A broker that cannot be reached or does not answer is reported within seconds.
+        factory.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        factory.setHandshakeTimeout(CONNECT_TIMEOUT_MILLIS);
         try {
             this.connection = factory.newConnection("sagaflow");
         } catch (IOException | TimeoutException e) {
-            throw new RabbitMqTransportException("Cannot connect to RabbitMQ at " + where + ": " + e, e);
+            throw new RabbitMqTransportException("Cannot connect to RabbitMQ at " + where + ": "
+                    + ConnectFailure.describe(e, factory), e);
         }
     }
 
