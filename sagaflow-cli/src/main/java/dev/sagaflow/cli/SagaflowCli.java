@@ -3,6 +3,8 @@ package dev.sagaflow.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.nio.file.Path;
+
 /** {@code bin/sagaflow}: the command-line entry point. */
 @Command(name = "sagaflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Durable saga orchestration: the order-fulfilment demo, an engine node, the benchmark.",
@@ -17,6 +19,9 @@ public final class SagaflowCli {
     public static int run(String... args) {
         FriendlyErrors errors = new FriendlyErrors();
         return new CommandLine(new SagaflowCli())
+                // Folders are passed on as strings to code that refuses anything starting like a URL
+                // (word:); made absolute, a folder such as run:2 is never mistaken for one.
+                .registerConverter(Path.class, value -> Path.of(value).toAbsolutePath())
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors)
                 .execute(args);

@@ -1,6 +1,7 @@
 package dev.sagaflow.cli;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +74,16 @@ class StoreOptionTest {
         assertThat(run.out()).as(run.all()).isEmpty();
         assertThat(folder).as(run.all()).doesNotExist();
         assertThat(Path.of(scheme)).as("a folder named after the URL, in the working directory").doesNotExist();
+    }
+
+    @Test
+    void aRelativeFolderWithAColonIsStillAFolder() throws Exception {
+        // Its files are passed on as paths; "run:2/sagas.db" must not be taken for a URL of scheme run:.
+        ForkedCli demo = ForkedCli.startIn(dir, dir.resolve("demo.out"), "demo", "--dir", "run:2", "--orders", "3");
+
+        assertThat(demo.process().waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(demo.process().exitValue()).as(demo.log()).isZero();
+        assertThat(dir.resolve("run:2").resolve("sagas.db")).exists();
     }
 
     @ParameterizedTest
