@@ -3,6 +3,7 @@ package dev.sagaflow.cli;
 import dev.sagaflow.bench.BenchOptions;
 import dev.sagaflow.bench.BenchReport;
 import dev.sagaflow.bench.LoadDriver;
+import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,10 +46,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before the temporary folder or the transport's database is made: a refused run
+        // leaves nothing behind. The options want a folder for SQLite; the one made below is that.
+        if (!"memory".equals(store) && !"sqlite".equals(store)) {
+            SagaStores.check(store); // refuses a URL of another kind without echoing its password
+        }
+        options(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
+        if (remote) {
+            transport.check();
+        }
         Path where = dir != null ? dir : Files.createTempDirectory("sagaflow-bench");
         try (Transport messages = remote ? transport.open(where) : null) {
-            BenchReport report = LoadDriver.run(new BenchOptions(store, where, sagas, concurrency, rate), messages,
-                    System.err);
+            BenchReport report = LoadDriver.run(options(where), messages, System.err);
             System.err.println(report.summary());
             System.out.println(report.toJson());
             return 0;
@@ -57,5 +66,9 @@ final class BenchCommand implements Callable<Integer> {
                 TempFolders.deleteRecursively(where);
             }
         }
+    }
+
+    private BenchOptions options(Path where) {
+        return new BenchOptions(store, where, sagas, concurrency, rate);
     }
 }

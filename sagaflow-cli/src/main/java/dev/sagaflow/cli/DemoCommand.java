@@ -3,6 +3,7 @@ package dev.sagaflow.cli;
 import dev.sagaflow.examples.orders.DemoOptions;
 import dev.sagaflow.examples.orders.DemoReport;
 import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
+import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +71,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --participants remote: the four `participant` processes are already running; do not start them.")
     boolean externalParticipants;
 
+    @Option(names = "--presence-wait", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --external-participants: how long to wait for the four to answer before giving up "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration presenceWait;
+
     @Mixin
     TransportOptions transport = new TransportOptions();
 
@@ -79,6 +85,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
         DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify);
+        // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
+        SagaStores.check(options.storeOrDefault());
+        transport.check();
         if (participants == Placement.remote || mode == DemoMode.choreography) {
             if (submitOnly || verify) {
                 throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");
@@ -99,14 +108,24 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int runRemote(DemoOptions options) throws Exception {
-        System.err.printf("%s over %s; participants %s%n", mode, transport.kind,
-                externalParticipants ? "already running" : "starting as four processes (logs in " + dir + ")");
-        try (Transport messages = transport.open(dir);
-             AutoCloseable services = externalParticipants ? () -> { }
-                     : ParticipantProcesses.start(dir, mode, transport, stepDelayMs)) {
-            DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err);
-            System.out.println(report.toJson());
-            return report.exitCode();
+        try (Transport messages = transport.open(dir)) {
+            System.err.printf("%s over %s; participants %s%n", mode, transport.kind,
+                    externalParticipants ? "already running" : "starting as four processes (logs in " + dir + ")");
+            if (externalParticipants) {
+                ParticipantPresence.await(messages, mode, presenceWait, "start each with `sagaflow participant --service "
+                        + "NAME --dir " + dir + " --mode " + mode + " " + String.join(" ", transport.asArguments())
+                        + "`, or drop --external-participants and the demo starts them");
+                return runRemote(options, messages);
+            }
+            try (ParticipantProcesses started = ParticipantProcesses.start(dir, mode, transport, stepDelayMs)) {
+                return runRemote(options, messages);
+            }
         }
+    }
+
+    private int runRemote(DemoOptions options, Transport messages) throws Exception {
+        DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err);
+        System.out.println(report.toJson());
+        return report.exitCode();
     }
 }

@@ -52,6 +52,7 @@ final class NodeCommand implements Callable<Integer> {
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
         }
+        SagaStores.check(store); // before the ledgers' folder is made
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Participants participants = Participants.open(dir, Faults.transientAt(OrderFulfilmentDemo.TRANSIENT_FAULT_RATE),

@@ -2,6 +2,7 @@ package dev.sagaflow.cli;
 
 import dev.sagaflow.examples.orders.Faults;
 import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
+import dev.sagaflow.examples.orders.remote.OrderMessages;
 import dev.sagaflow.examples.orders.remote.OrderServices;
 import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
@@ -10,6 +11,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -40,10 +43,22 @@ final class ParticipantCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport = new TransportOptions();
 
+    @Option(names = "--parent-pid", hidden = true, paramLabel = "PID",
+            description = "Stop when this process ends: the demo that started this participant.")
+    Long parentPid;
+
     @Override
     public Integer call() throws Exception {
+        if (!List.of(OrderMessages.SERVICES).contains(service)) {
+            throw new IllegalArgumentException("--service must be one of " + String.join(", ", OrderMessages.SERVICES)
+                    + "; was '" + service + "'");
+        }
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
+        }
+        transport.check(); // before the transport or the service makes its database
+        if (parentPid != null) {
+            stopWith(parentPid);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Transport messages = transport.open(dir);
@@ -55,9 +70,11 @@ final class ParticipantCommand implements Callable<Integer> {
             messages.close();
             throw e;
         }
+        Transport.Subscription presence = ParticipantPresence.answer(messages, service, mode);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("participant " + service + " stopping");
             try {
+                presence.close();
                 running.close();
             } catch (Exception e) {
                 System.err.println("participant " + service + ": closing failed: " + e);
@@ -71,5 +88,18 @@ final class ParticipantCommand implements Callable<Integer> {
                     running.participant().handled(), running.participant().duplicates());
         }
         return 0;
+    }
+
+    /**
+     * A demo killed with SIGKILL runs no shutdown hook and cannot stop the participants it started:
+     * they watch it and stop with it (gracefully, through their own shutdown hook).
+     */
+    private void stopWith(long pid) {
+        CompletableFuture<ProcessHandle> parentGone = ProcessHandle.of(pid).map(ProcessHandle::onExit)
+                .orElse(CompletableFuture.completedFuture(null));
+        parentGone.thenRun(() -> {
+            System.err.println("participant " + service + ": the process that started it (" + pid + ") has ended");
+            System.exit(0);
+        });
     }
 }

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The four services started as JVMs of their own (this JVM's java and class path), each logging to DIR/SERVICE.log. */
+/**
+ * The four services started as JVMs of their own (this JVM's java and class path), each logging to
+ * DIR/SERVICE.log. Each watches this process and stops when it ends, even by SIGKILL.
+ */
 final class ParticipantProcesses implements AutoCloseable {
     private static final long READY_TIMEOUT_SECONDS = 90;
 
@@ -25,7 +28,8 @@ final class ParticipantProcesses implements AutoCloseable {
                 List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                         SagaflowCli.class.getName(), "participant", "--service", service, "--dir", dir.toString(),
-                        "--mode", mode.name(), "--step-delay-ms", Integer.toString(stepDelayMs)));
+                        "--mode", mode.name(), "--step-delay-ms", Integer.toString(stepDelayMs),
+                        "--parent-pid", Long.toString(ProcessHandle.current().pid())));
                 command.addAll(transport.asArguments());
                 Path log = dir.resolve(service + ".log");
                 Files.deleteIfExists(log);

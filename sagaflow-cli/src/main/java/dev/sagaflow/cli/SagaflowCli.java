@@ -3,6 +3,8 @@ package dev.sagaflow.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.nio.file.Path;
+
 /** {@code bin/sagaflow}: the command-line entry point. */
 @Command(name = "sagaflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Durable saga orchestration: the order-fulfilment demo, an engine node, the benchmark.",
@@ -13,10 +15,15 @@ public final class SagaflowCli {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status; usage errors name the option and exit 2. */
+    /** Runs the command line and returns its exit status; usage mistakes name the option and exit 2. */
     public static int run(String... args) {
+        FriendlyErrors errors = new FriendlyErrors();
         return new CommandLine(new SagaflowCli())
-                .setExecutionExceptionHandler(new FriendlyErrors())
+                // Folders are passed on as strings to code that refuses anything starting like a URL
+                // (word:); made absolute, a folder such as run:2 is never mistaken for one.
+                .registerConverter(Path.class, value -> Path.of(value).toAbsolutePath())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
                 .execute(args);
     }
 }

@@ -18,11 +18,17 @@ final class ForkedCli {
     }
 
     static ForkedCli start(Path log, String... args) throws IOException {
+        return startIn(null, log, args);
+    }
+
+    /** In {@code workingDirectory}, for relative paths; {@code null} for this process's. */
+    static ForkedCli startIn(Path workingDirectory, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 SagaflowCli.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(workingDirectory == null ? null : workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ForkedCli(process, log);
     }
 

@@ -68,10 +68,7 @@ public final class SqliteSagaStore implements SagaStore {
     public static SqliteSagaStore open(Path file) {
         Objects.requireNonNull(file, "file");
         Path path = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(path)) {
-            throw new SagaStoreException("SQLite store path " + path + " is a directory; give a file such as "
-                    + path.resolve("sagas.db"));
-        }
+        SchemaMigrator.checkSqliteStoreFile(path);
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {

@@ -51,13 +51,16 @@ public abstract class Database implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** A {@code jdbc:postgresql:} URL, or else a SQLite file path (or {@code jdbc:sqlite:} URL). */
+    /**
+     * A {@code jdbc:postgresql:} URL, or else a SQLite file path (or {@code jdbc:sqlite:} URL).
+     *
+     * @throws IllegalArgumentException for any other URL, before anything is created
+     */
     public static Database open(String urlOrPath, int poolSize) {
-        if (urlOrPath.startsWith("jdbc:postgresql:")) {
-            return new Postgres(urlOrPath, poolSize);
-        }
-        String path = urlOrPath.startsWith("jdbc:sqlite:") ? urlOrPath.substring("jdbc:sqlite:".length()) : urlOrPath;
-        return new Sqlite(Path.of(path));
+        return switch (DatabaseLocation.parse(urlOrPath, "database")) {
+            case DatabaseLocation.Postgres postgres -> new Postgres(postgres.url(), poolSize);
+            case DatabaseLocation.Sqlite sqlite -> new Sqlite(sqlite.file());
+        };
     }
 
     /**
@@ -107,9 +110,9 @@ public abstract class Database implements AutoCloseable {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
     }
 
-    /** The URL without a password, for messages and logs. */
+    /** The URL without a password ({@code password=} or {@code //user:password@}), for messages and logs. */
     public static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
     }
 
     private static final class Sqlite extends Database {

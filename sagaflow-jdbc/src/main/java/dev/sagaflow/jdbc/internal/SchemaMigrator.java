@@ -1,5 +1,7 @@
 package dev.sagaflow.jdbc.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +11,8 @@ import java.util.List;
 import dev.sagaflow.spi.SagaStoreException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 import javax.sql.DataSource;
 
@@ -22,6 +26,33 @@ public final class SchemaMigrator {
             java.util.regex.Pattern.compile("(?i)(saga_|sagaflow_|transport_|participant_).*");
 
     public static void migrate(DataSource dataSource, String where) {
+        refuseForeignTables(dataSource, where);
+        migrate(dataSource, where, "db/sagaflow/common", "sagaflow_schema_history", true, "saga tables");
+    }
+
+    /**
+     * Refuses a SQLite store path that is a directory, or an existing file that is not a database or
+     * holds tables that are not Sagaflow's, before anything writes to it: the look is taken through a
+     * read-only connection that sets no pragma, since the store's own connections switch the file to
+     * WAL the moment they connect and a refused file must stay exactly as it was. A file that does
+     * not exist passes, and nothing is created.
+     */
+    public static void checkSqliteStoreFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new SagaStoreException("SQLite store path " + file + " is a directory; give a file such as "
+                    + file.resolve("sagas.db"), null);
+        }
+        if (!Files.exists(file)) {
+            return;
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        SQLiteDataSource plain = new SQLiteDataSource(readOnly);
+        plain.setUrl("jdbc:sqlite:" + file);
+        refuseForeignTables(plain, file.toString());
+    }
+
+    private static void refuseForeignTables(DataSource dataSource, String where) {
         // A database holding tables that are not Sagaflow's (a ledger, an application's) is refused,
         // not adopted; one holding only the transport's or a participant's tables is shared.
         List<String> foreign = foreignTables(dataSource, where);
@@ -30,7 +61,6 @@ public final class SchemaMigrator {
                     + ": it holds tables that are not Sagaflow's (" + String.join(", ", foreign.subList(0, Math.min(5,
                     foreign.size()))) + (foreign.size() > 5 ? ", ..." : "") + "); give the saga store a database of its own", null);
         }
-        migrate(dataSource, where, "db/sagaflow/common", "sagaflow_schema_history", true, "saga tables");
     }
 
     private static List<String> foreignTables(DataSource dataSource, String where) {

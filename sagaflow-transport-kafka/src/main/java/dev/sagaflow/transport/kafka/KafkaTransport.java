@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,16 @@ public final class KafkaTransport implements Transport {
         this.partitions = b.partitions;
         Properties adminConfig = clientConfig("sagaflow-admin");
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(ADMIN_TIMEOUT_SECONDS));
-        this.admin = Admin.create(adminConfig);
+        String unreachable = BrokerProbe.unreachable(bootstrapServers, b.connectTimeout);
+        if (unreachable != null) {
+            throw cannotConnect(unreachable, null);
+        }
+        this.admin = createAdmin(adminConfig);
+        String silent = BrokerProbe.notAnswering(admin, b.connectTimeout);
+        if (silent != null) {
+            admin.close(Duration.ZERO);
+            throw cannotConnect(silent, null);
+        }
         Properties producerConfig = clientConfig("sagaflow-producer");
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -75,6 +85,19 @@ public final class KafkaTransport implements Transport {
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         producerConfig.putAll(clientProperties);
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Admin createAdmin(Properties config) {
+        try {
+            return Admin.create(config);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // An address that does not resolve at all, or a client property Kafka refuses.
+            throw cannotConnect(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
+    }
+
+    private KafkaTransportException cannotConnect(String why, Throwable cause) {
+        return new KafkaTransportException("Cannot connect to Kafka at " + bootstrapServers + ": " + why, cause);
     }
 
     /** A transport on the cluster at {@code bootstrapServers} ({@code host:port[,host:port…]}), with defaults. */
@@ -241,6 +264,7 @@ public final class KafkaTransport implements Transport {
         private final String bootstrapServers;
         private final Map<String, String> properties = new HashMap<>();
         private int partitions = 8;
+        private Duration connectTimeout = Duration.ofSeconds(10);
 
         private Builder(String bootstrapServers) {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -255,6 +279,19 @@ public final class KafkaTransport implements Transport {
                 throw new IllegalArgumentException("partitions must be at least 1; was " + partitions);
             }
             this.partitions = partitions;
+            return this;
+        }
+
+        /**
+         * How long connecting may take before it fails with a message naming the cause (default
+         * 10 s): a bootstrap address where nothing listens fails at once, one that accepts but does
+         * not answer as a Kafka broker after this long.
+         */
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive; was " + timeout);
+            }
+            this.connectTimeout = timeout;
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.DefaultExceptionHandler;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageEnvelope;
 import dev.sagaflow.messaging.MessageHandler;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,6 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RabbitMqTransport implements Transport {
     private static final long CONFIRM_TIMEOUT_MILLIS = 30_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final String where;
     private final int prefetch;
@@ -63,11 +66,26 @@ public final class RabbitMqTransport implements Transport {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1_000);
-        factory.setConnectionTimeout(10_000);
+        // A broker that cannot be reached or does not answer is reported within seconds.
+        factory.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        factory.setHandshakeTimeout(CONNECT_TIMEOUT_MILLIS);
+        AtomicBoolean connected = new AtomicBoolean();
+        factory.setExceptionHandler(new DefaultExceptionHandler() {
+            @Override
+            public void handleUnexpectedConnectionDriverException(Connection conn, Throwable exception) {
+                // A failed connect (a refused login resets the socket) is reported once, by the
+                // exception below; a WARN with "Connection reset" before it would only confuse.
+                if (connected.get()) {
+                    super.handleUnexpectedConnectionDriverException(conn, exception);
+                }
+            }
+        });
         try {
             this.connection = factory.newConnection("sagaflow");
+            connected.set(true);
         } catch (IOException | TimeoutException e) {
-            throw new RabbitMqTransportException("Cannot connect to RabbitMQ at " + where + ": " + e, e);
+            throw new RabbitMqTransportException("Cannot connect to RabbitMQ at " + where + ": "
+                    + ConnectFailure.describe(e, factory), e);
         }
     }
 

@@ -1,0 +1,79 @@
+package dev.sagaflow.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A new user's first commands: help that reads cleanly, and a mistake answered in a line or two, not a page. */
+class HelpAndUsageTest {
+    @TempDir
+    Path dir;
+
+    static Stream<String> commands() {
+        return new CommandLine(new SagaflowCli()).getSubcommands().keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandsHelpPrintsNoWarnings(String command) {
+        CliRun help = CliRun.of(command, "--help");
+        CliRun viaHelp = CliRun.of("help", command);
+
+        for (CliRun run : new CliRun[] {help, viaHelp}) {
+            assertThat(run.status()).as(run.all()).isZero();
+            assertThat(run.out()).as(run.all()).contains("Usage: sagaflow " + command);
+            assertThat(run.err()).as(run.all()).isEmpty();
+            assertThat(run.out()).doesNotContain("WARN");
+        }
+    }
+
+    @Test
+    void theTopLevelHelpPrintsNoWarnings() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.err()).as(run.all()).isEmpty();
+    }
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("demo", new String[] {"demo", "--dir", "DIR", "--bogus"}, "--bogus"),
+                Arguments.of("demo", new String[] {"demo", "--orders", "5"}, "--dir"),
+                Arguments.of("demo", new String[] {"demo", "--dir", "DIR", "--orders", "0"}, "--orders"),
+                Arguments.of("demo", new String[] {"demo", "--dir", "DIR", "--orders", "many"}, "--orders"),
+                Arguments.of("demo", new String[] {"demo", "--dir", "DIR", "--transport", "pigeon"}, "--transport"),
+                Arguments.of("demo", new String[] {"demo", "--dir", "DIR", "--external-participants"}, "--external-participants"),
+                Arguments.of("bench", new String[] {"bench", "--store", "oracle"}, "--store"),
+                Arguments.of("bench", new String[] {"bench", "--sagas", "0"}, "--sagas"),
+                Arguments.of("node", new String[] {"node", "--dir", "DIR"}, "--store"),
+                Arguments.of("participant", new String[] {"participant", "--service", "billing", "--dir", "DIR"}, "--service"),
+                Arguments.of("participant", new String[] {"participant", "--service", "inventory", "--dir", "DIR",
+                        "--step-delay-ms", "-1"}, "--step-delay-ms"),
+                Arguments.of("", new String[] {"nosuch"}, "nosuch"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("mistakes")
+    void aMistakeGetsTheErrorAndWhereToLookNotThePage(String command, String[] args, String named) {
+        Path folder = dir.resolve("run");
+        String[] withDir = Stream.of(args).map(a -> a.equals("DIR") ? folder.toString() : a).toArray(String[]::new);
+
+        CliRun run = CliRun.of(withDir);
+
+        String see = "see `sagaflow " + (command.isEmpty() ? "" : command + " ") + "--help`";
+        assertThat(run.status()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).as(run.all()).contains(named).contains(see)
+                .doesNotContain("Usage:").doesNotContain("Exception").doesNotContain("WARN");
+        assertThat(run.err().lines().count()).as(run.all()).isLessThanOrEqualTo(3);
+        assertThat(run.out()).as(run.all()).isEmpty();
+        assertThat(folder).as("nothing is created for a command that is refused").doesNotExist();
+    }
+}
