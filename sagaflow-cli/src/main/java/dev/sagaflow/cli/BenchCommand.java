@@ -55,6 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         if (remote) {
             transport.check();
         }
+        OutcomeLog.off();
         Path where = dir != null ? dir : Files.createTempDirectory("sagaflow-bench");
         try (Transport messages = remote ? transport.open(where) : null) {
             BenchReport report = LoadDriver.run(options(where), messages, System.err);

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -88,6 +89,9 @@ final class DemoCommand implements Callable<Integer> {
         // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
         SagaStores.check(options.storeOrDefault());
         transport.check();
+        if (!Files.isRegularFile(dir)) {
+            OutcomeLog.toFile(dir.resolve("outcomes.log"));
+        }
         if (participants == Placement.remote || mode == DemoMode.choreography) {
             if (submitOnly || verify) {
                 throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");
