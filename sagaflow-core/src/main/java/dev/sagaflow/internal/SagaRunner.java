@@ -248,9 +248,9 @@ public final class SagaRunner {
     }
 
     /**
-     * The instance's next effect waits for a call of its that timed out but has not returned: noted
-     * once in the history, then taken up when the call returns. The lease stays with this node
-     * meanwhile, so no other node starts the next call either.
+     * The instance's next effect waits for a call of its still under way (one that timed out, or one
+     * of a holder this claim replaced): noted once in the history, then taken up when the call
+     * returns. The lease stays with this node meanwhile, so no other node starts the next call either.
      */
     private void awaitCallUnderWay(ActiveSaga a, Effect next) {
         CompletableFuture<Void> call = callsUnderWay.get(a.id.value());
@@ -263,9 +263,9 @@ public final class SagaRunner {
             String step = a.machine.currentStepName(a.record);
             String what = next instanceof Effect.Compensate ? "its compensation"
                     : next instanceof Effect.RunStep ? "the next attempt" : "the saga";
-            log.warn("saga {}: a call of step '{}' timed out but has not returned; {} waits for it", a.id, step, what);
+            log.warn("saga {}: a call of step '{}' given up on is still under way; {} waits for it", a.id, step, what);
             record(a, a.machine.note(a.record, HistoryEventType.WAITING_FOR_CALL, step,
-                    "a call that timed out has not returned yet; " + what + " waits until it has", clock.millis()),
+                    "a call given up on (timed out) has not returned yet; " + what + " waits until it has", clock.millis()),
                     null, null);
             return;
         }
