@@ -19,11 +19,19 @@ final class SqliteCounts {
 
     /** The single number a query returns; 0 while the file or its table does not exist yet. */
     static long count(Path file, String sql) {
+        return count(file, sql, 5_000);
+    }
+
+    /**
+     * As {@link #count(Path, String)}, waiting at most {@code busyMillis} for a lock: a process stopped
+     * (SIGSTOP) in the middle of a commit or checkpoint holds its locks until it runs again.
+     */
+    static long count(Path file, String sql, int busyMillis) {
         if (!Files.exists(file)) {
             return 0;
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA busy_timeout=" + busyMillis);
             try (ResultSet rs = s.executeQuery(sql)) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
