@@ -8,6 +8,7 @@ import dev.sagaflow.examples.orders.Participants;
 import dev.sagaflow.jdbc.SqliteSagaStore;
 import dev.sagaflow.spi.SagaRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * random moments, each after it committed progress of its own, and restarted on the same folder
  * each time; then run to the end. Every order must end consistent across the four ledgers, none started twice, no effect and no transition applied twice.
  */
+@Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES) // 20 kills, then a run of up to 4 minutes
 class CrashRecoveryTest {
     private static final int ORDERS = 1_500;
     private static final int KILLS = 20;

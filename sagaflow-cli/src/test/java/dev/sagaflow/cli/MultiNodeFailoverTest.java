@@ -9,6 +9,7 @@ import dev.sagaflow.spi.SagaRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * and verified by {@code bin/sagaflow demo}, as a user runs them; nodes are killed, paused and cut
  * off from the database mid-run.
  */
+@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES) // each test: a run, then --verify of up to 3 minutes
 class MultiNodeFailoverTest {
     private static final double FAILURE_RATE = 0.1;
     private static final Duration LEASE = Duration.ofSeconds(3);

@@ -9,6 +9,7 @@ import dev.sagaflow.transport.kafka.testing.EmbeddedKafka;
 import dev.sagaflow.transport.rabbitmq.testing.RabbitMqTestVhost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * outbox, and run again. Every order must end consistent across the ledgers, as the demo reports and
  * as {@link OrderLedgers} finds in plain SQL against the store and the order book.
  */
+@Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES) // each test: demos waited for up to 6 minutes
 class RemoteDemoTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the processes' logs
     Path dir;
