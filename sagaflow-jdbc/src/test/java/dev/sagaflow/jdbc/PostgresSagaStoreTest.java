@@ -185,6 +185,8 @@ class PostgresSagaStoreTest {
         assertThat(terminated.stream().mapToInt(Integer::intValue).sum()).as("connections were dropped").isPositive();
         Set<String> keys = new HashSet<>(calls.keySet());
         assertThat(keys).hasSize(2_000);
+        // A dropped connection fails a write, not a step: the recording is retried, never the call.
+        assertThat(calls).as("calls per idempotency key").allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
     }
 
     @Test

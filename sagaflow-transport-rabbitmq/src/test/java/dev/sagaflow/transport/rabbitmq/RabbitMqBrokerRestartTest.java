@@ -14,6 +14,7 @@ import dev.sagaflow.transport.rabbitmq.testing.RabbitMqTestVhost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * and a participant (each on its own SQLite database): nothing is lost, nothing is charged twice,
  * and every saga ends consistent.
  */
+@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES) // waits up to 3 minutes for the sagas after the restart
 class RabbitMqBrokerRestartTest {
     public record Payment(String id, int amount) {
     }
