@@ -5,9 +5,8 @@ import dev.sagaflow.SagaDefinition;
 import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.jdbc.testing.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,19 +30,8 @@ class PostgresDeadlockTest {
     record Order(String id) {
     }
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase database = PostgresTestDatabase.perClass();
 
     static SagaDefinition<Order> saga() {
         return Saga.define("order", Order.class)

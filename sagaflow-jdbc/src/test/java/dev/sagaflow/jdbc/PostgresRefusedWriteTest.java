@@ -11,9 +11,8 @@ import dev.sagaflow.jdbc.testing.PostgresTestDatabase;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteRefusedException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,19 +32,8 @@ class PostgresRefusedWriteTest {
     record Order(String id) {
     }
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase database = PostgresTestDatabase.perClass();
 
     private static SagaRecord row(String id, String key, String correlationId) {
         return new SagaRecord(id, "order", 1, key, correlationId, SagaState.STARTED, "{}", 0, 0, false, List.of(),

@@ -1,25 +1,13 @@
 package dev.sagaflow.jdbc;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.sagaflow.jdbc.testing.PostgresTestDatabase;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 class PostgresSagaStoreContractTest extends SagaStoreContract {
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase database = PostgresTestDatabase.perClass();
 
     /** Every test starts from empty tables: all of the schema's but the migration history, whatever a migration adds (the outbox too). */
     @Override

@@ -10,10 +10,9 @@ import dev.sagaflow.jdbc.testing.PostgresTestDatabase;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,19 +39,8 @@ class PostgresSagaStoreTest {
     record Order(String id) {
     }
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase database = PostgresTestDatabase.perClass();
 
     @BeforeEach
     void emptyTables() {

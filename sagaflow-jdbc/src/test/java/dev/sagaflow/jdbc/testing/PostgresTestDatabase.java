@@ -2,6 +2,9 @@ package dev.sagaflow.jdbc.testing;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +17,11 @@ import java.util.UUID;
  * is {@code SAGAFLOW_TEST_PG} (a JDBC URL of a database to connect to for CREATE DATABASE), by
  * default {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. When the server is not
  * there, the test fails under {@code CI=true} and is skipped, saying why, elsewhere.
+ *
+ * <p>As a JUnit extension it makes the database before the class's tests and drops it after:
+ * {@code @RegisterExtension static final PostgresTestDatabase database = PostgresTestDatabase.perClass();}
  */
-public final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final String ADMIN_URL = System.getenv().getOrDefault("SAGAFLOW_TEST_PG",
             "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
@@ -30,8 +36,29 @@ public final class PostgresTestDatabase implements AutoCloseable {
         this.url = base.substring(0, base.lastIndexOf('/') + 1) + name + params;
     }
 
+    /** A database made now; the caller closes it, which drops it. */
     public static PostgresTestDatabase create() {
-        String name = "sagaflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        PostgresTestDatabase database = perClass();
+        database.createDatabase();
+        return database;
+    }
+
+    /** A database made before the tests of the class that registers it, and dropped after them. */
+    public static PostgresTestDatabase perClass() {
+        return new PostgresTestDatabase("sagaflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        createDatabase();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void createDatabase() {
         try (Connection admin = DriverManager.getConnection(ADMIN_URL); Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -41,7 +68,6 @@ public final class PostgresTestDatabase implements AutoCloseable {
             }
             Assumptions.abort(why + "; skipping. Start it, or set SAGAFLOW_TEST_PG to a JDBC URL of one.");
         }
-        return new PostgresTestDatabase(name);
     }
 
     /** JDBC URL of this database, user included. */

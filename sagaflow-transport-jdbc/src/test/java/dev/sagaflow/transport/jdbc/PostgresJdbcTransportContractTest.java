@@ -1,26 +1,14 @@
 package dev.sagaflow.transport.jdbc;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.sagaflow.jdbc.testing.PostgresTestDatabase;
 import dev.sagaflow.messaging.Transport;
 import dev.sagaflow.messaging.TransportContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgresJdbcTransportContractTest extends TransportContract {
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase database = PostgresTestDatabase.perClass();
 
     /** Every test starts from empty transport tables, not only channels of its own. */
     @BeforeEach
