@@ -8,6 +8,7 @@ import dev.sagaflow.SagaListener;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.StepContext;
 import dev.sagaflow.StepDefinition;
+import dev.sagaflow.StepKind;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHeaders;
 import dev.sagaflow.messaging.RemoteCommand;
@@ -673,10 +674,12 @@ public final class SagaRunner {
         }
     }
 
-    /** The attempt's time limit: the step's timeout, cut short by the saga deadline while it still applies. */
+    /** The attempt's time limit: the step's timeout, cut short by the saga deadline before the pivot. */
     private Long attemptTimeout(SagaRecord r, SagaDefinition<Object> definition, StepDefinition<Object> step) {
         Long limit = step.timeout() == null ? null : step.timeout().toMillis();
-        if (r.deadlineAt() != null && r.stepIndex() < definition.pointOfNoReturn()) {
+        // The deadline cuts short the steps before the pivot, not the pivot's own call: once it has
+        // begun, the saga is passing its point of no return.
+        if (r.deadlineAt() != null && r.stepIndex() < definition.pointOfNoReturn() && step.kind() != StepKind.PIVOT) {
             long left = Math.max(1, r.deadlineAt() - clock.millis());
             limit = limit == null ? left : Math.min(limit, left);
         }

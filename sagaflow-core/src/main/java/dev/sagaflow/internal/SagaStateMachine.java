@@ -94,10 +94,13 @@ public final class SagaStateMachine {
         boolean unknown = r.outcomeUnknown() || error.timedOut();
         c.event(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error.description());
         c.b.attempt(attempts).outcomeUnknown(unknown);
-        boolean retryable = def.kind() == StepKind.RETRIABLE || error.retryable();
-        if (retryable && def.retry().allowsAnotherAttempt(attempts)) {
+        // A pivot whose outcome is unknown may have taken effect, and nothing undoes it: it is
+        // retried (with its idempotency key) until its outcome is known, never compensated around.
+        boolean pivotUnknown = def.kind() == StepKind.PIVOT && unknown;
+        boolean retryable = def.kind() == StepKind.RETRIABLE || error.retryable() || pivotUnknown;
+        if (retryable && (pivotUnknown || def.retry().allowsAnotherAttempt(attempts))) {
             long due = now + def.retry().delayMillis(attempts, random.getAsDouble());
-            if (r.deadlineAt() != null && step < definition.pointOfNoReturn() && due >= r.deadlineAt()) {
+            if (r.deadlineAt() != null && step < definition.pointOfNoReturn() && !pivotUnknown && due >= r.deadlineAt()) {
                 c.event(HistoryEventType.DEADLINE_EXCEEDED, def.name(), attempts, 0,
                         "the next retry would come after the saga deadline " + Instant.ofEpochMilli(r.deadlineAt()));
                 compensate(c, c.b.build(), "deadline exceeded at step '" + def.name() + "'", unknown, false);
@@ -242,6 +245,13 @@ public final class SagaStateMachine {
             throw new IllegalSagaStateException("Saga " + r.id() + " cannot be cancelled: it is past its point of no return (step '"
                     + definition.step(definition.pointOfNoReturn() - 1).name() + "') and will complete");
         }
+        StepDefinition<?> current = definition.step(r.stepIndex());
+        if (current.kind() == StepKind.PIVOT && mayHaveRun(r)) {
+            // Nothing undoes the pivot: compensating the steps before it while its call may take
+            // effect would leave that effect on a cancelled saga.
+            throw new IllegalSagaStateException("Saga " + r.id() + " cannot be cancelled now: its pivot '" + current.name()
+                    + "' is under way and cannot be undone; the saga will complete, or be compensated if the pivot fails");
+        }
         c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, null);
         compensate(c, r, "cancelled by an operator", mayHaveRun(r), true);
         return c.done();
@@ -333,7 +343,8 @@ public final class SagaStateMachine {
     }
 
     private boolean deadlinePassed(SagaRecord r, long now) {
-        return r.deadlineAt() != null && now >= r.deadlineAt() && r.stepIndex() < definition.pointOfNoReturn();
+        return r.deadlineAt() != null && now >= r.deadlineAt() && r.stepIndex() < definition.pointOfNoReturn()
+                && !(definition.step(r.stepIndex()).kind() == StepKind.PIVOT && r.outcomeUnknown());
     }
 
     private static boolean isForward(SagaState state) {
