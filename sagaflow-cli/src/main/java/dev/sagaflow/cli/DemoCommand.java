@@ -89,9 +89,6 @@ final class DemoCommand implements Callable<Integer> {
         // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
         SagaStores.check(options.storeOrDefault());
         transport.check();
-        if (!Files.isRegularFile(dir)) {
-            OutcomeLog.toFile(dir.resolve("outcomes.log"));
-        }
         if (participants == Placement.remote || mode == DemoMode.choreography) {
             if (submitOnly || verify) {
                 throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");
@@ -101,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         if (externalParticipants) {
             throw new IllegalArgumentException("--external-participants needs --participants remote");
         }
+        logOutcomesInDir();
         if (submitOnly) {
             long held = OrderFulfilmentDemo.submit(options, System.err);
             System.out.printf("{\"orders\":%d,\"submitted\":%d}%n", orders, held);
@@ -109,6 +107,13 @@ final class DemoCommand implements Callable<Integer> {
         DemoReport report = OrderFulfilmentDemo.run(options, System.err);
         System.out.println(report.toJson());
         return report.exitCode();
+    }
+
+    /** Once every option is checked: the orders fail on purpose, so their log goes to DIR, not the terminal. */
+    private void logOutcomesInDir() {
+        if (!Files.isRegularFile(dir)) {
+            OutcomeLog.toFile(dir.resolve("outcomes.log"));
+        }
     }
 
     private int runRemote(DemoOptions options) throws Exception {
@@ -128,6 +133,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int runRemote(DemoOptions options, Transport messages) throws Exception {
+        logOutcomesInDir();
         DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err);
         System.out.println(report.toJson());
         return report.exitCode();
