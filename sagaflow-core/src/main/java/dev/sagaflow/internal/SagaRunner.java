@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.function.LongConsumer;
@@ -696,12 +698,21 @@ public final class SagaRunner {
         String id = a.id.value();
         CompletableFuture<Void> returned = new CompletableFuture<>();
         callsUnderWay.put(id, returned);
+        Runnable over = () -> {
+            callsUnderWay.remove(id, returned);
+            returned.complete(null);
+        };
+        // Whoever takes this first decides: the call's thread when it begins, or the timeout when the
+        // thread has not even begun (a busy node); then nothing is under way, and nothing may begin.
+        AtomicBoolean taken = new AtomicBoolean();
         FutureTask<Object> task = new FutureTask<>(() -> {
+            if (!taken.compareAndSet(false, true)) {
+                throw new CancellationException("given up before it began");
+            }
             try {
                 return body.call();
             } finally {
-                callsUnderWay.remove(id, returned);
-                returned.complete(null);
+                over.run();
             }
         });
         if (timeoutMillis == null) {
@@ -711,7 +722,7 @@ public final class SagaRunner {
         try {
             threads.execute(task);
         } catch (RejectedExecutionException e) {
-            callsUnderWay.remove(id, returned);
+            over.run();
             throw new InterruptedException("the engine is closing");
         }
         try {
@@ -719,6 +730,9 @@ public final class SagaRunner {
         } catch (ExecutionException e) {
             throw e.getCause();
         } catch (TimeoutException e) {
+            if (taken.compareAndSet(false, true)) {
+                over.run();
+            }
             task.cancel(true);
             throw e;
         }
