@@ -397,7 +397,7 @@ public final class SagaEngine implements AutoCloseable {
         }
         poller.close();
         runner.close(shutdownWait.toMillis());
-        committer.close();
+        committer.close(storeTimeout.toMillis());
         if (relay != null) {
             relay.close();
         }

@@ -94,6 +94,9 @@ public final class GroupCommitter implements AutoCloseable {
                 queue.drainTo(batch, maxBatch - 1);
                 commit(batch);
             } catch (InterruptedException e) {
+                // Closing, and the store would not take the batch: its writes fail, outcome unknown.
+                batch.forEach(p -> p.result.completeExceptionally(
+                        new IllegalStateException("the engine closed before the store confirmed this write; it may have committed")));
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
@@ -207,15 +210,30 @@ public final class GroupCommitter implements AutoCloseable {
     /** Commits what is queued, then stops the thread. */
     @Override
     public void close() {
+        close(30_000);
+    }
+
+    /**
+     * Commits what is queued, then stops the thread; a store that does not take the writes within
+     * {@code waitMillis} (unreachable) is given up on: the thread is interrupted, and the writes still
+     * queued fail, their outcome to be settled by the next run from what the store holds.
+     */
+    public void close(long waitMillis) {
         running = false;
         try {
-            thread.join(30_000);
+            thread.join(waitMillis);
+            if (thread.isAlive()) {
+                log.warn("closing with writes the store has not taken within {} ms; the next start settles them from "
+                        + "what the store holds", waitMillis);
+                thread.interrupt();
+                thread.join(1_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         Pending left;
         while ((left = queue.poll()) != null) {
-            left.result.completeExceptionally(new IllegalStateException("the engine closed before this write committed"));
+            left.result.completeExceptionally(new IllegalStateException("the engine closed before the store confirmed this write; it may have committed"));
         }
     }
 

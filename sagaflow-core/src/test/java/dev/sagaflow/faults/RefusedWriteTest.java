@@ -117,6 +117,17 @@ class RefusedWriteTest {
     }
 
     @Test
+    void closeGivesUpOnAnUnreachableStoreAfterTheStoreTimeout() {
+        SagaEngine node = SagaEngine.builder(store).register(saga("order")).storeTimeout(Duration.ofMillis(500)).build();
+        store.unreachable(true);
+        CompletableFuture<SagaId> pending = node.startAsync("order", new Order("o"), "k", "k");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), node::close, "close() waits at most about the store timeout");
+        assertThat(pending).isCompletedExceptionally();
+        store.unreachable(false);
+    }
+
+    @Test
     void idsKeysAndCorrelationIdsAreCheckedAtTheApiNamingTheField() {
         engine = SagaEngine.builder(store).register(saga("order")).build();
         Order order = new Order("o");
