@@ -16,6 +16,20 @@ class SagaDefinitionTest {
     }
 
     @Test
+    void aCommandsChannelOrTypeThatNoStoreCouldHoldIsRejectedAtTheStep() {
+        assertThatThrownBy(() -> Saga.define("remote", Data.class)
+                .step("reserve").sendCommand("c".repeat(201), "Reserve", d -> d))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel").hasMessageContaining("200");
+        assertThatThrownBy(() -> Saga.define("remote", Data.class)
+                .step("reserve").sendCommand("inventory", "Re\u0000serve", d -> d))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
+        assertThatThrownBy(() -> Saga.define("remote", Data.class)
+                .step("reserve").sendCommand("inventory", "Reserve", d -> d)
+                .compensateWithCommand(" ", "Release", d -> d))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
+    }
+
+    @Test
     void aCompensatableStepAfterThePivotIsRejectedByName() {
         assertThatThrownBy(() -> Saga.define("s", Data.class)
                 .pivot("ship").invoke(same())
