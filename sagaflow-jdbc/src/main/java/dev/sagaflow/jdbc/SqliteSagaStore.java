@@ -130,6 +130,11 @@ public final class SqliteSagaStore implements SagaStore {
             if (freed > 0) {
                 log.info("Took over {} instances left claimed by a node that stopped without handing them back", freed);
             }
+            // Its relay's claims too: the commands it had claimed but not sent go at once, not a lease later.
+            int unsent = inTransaction(() -> SagaTables.OUTBOX.releaseAllClaims(writer));
+            if (unsent > 0) {
+                log.info("Took over {} outbox messages left claimed by a relay that stopped before sending them", unsent);
+            }
         } finally {
             writeLock.unlock();
         }

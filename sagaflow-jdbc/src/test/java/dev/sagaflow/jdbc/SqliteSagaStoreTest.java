@@ -7,6 +7,7 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.messaging.Message;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
@@ -22,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +101,23 @@ class SqliteSagaStoreTest {
             SagaRecord freed = next.find("s-1").orElseThrow();
             assertThat(freed.owner()).isNull();
             assertThat(freed.leaseUntil()).isNull();
+        }
+    }
+
+    @Test
+    void outboxClaimsLeftByANodeThatDiedAreFreedWhenTheNextOneOpens() {
+        Message command = new Message("m-1", "inventory", "Reserve", "s-1", "k-1", Map.of(), "{}");
+        long now = System.currentTimeMillis();
+        try (SqliteSagaStore crashed = SqliteSagaStore.open(file())) {
+            crashed.open("node-a");
+            crashed.write(List.of(new StoreWrite.Insert(row("s-1", "k-1", "node-a"), List.of(), List.of(command))));
+            assertThat(crashed.claimOutbox("relay-a", now, now + 60_000, 10)).hasSize(1);
+            // no send, no delete: the node died holding the claim
+        }
+        try (SqliteSagaStore next = SqliteSagaStore.open(file())) {
+            next.open("node-b");
+            assertThat(next.claimOutbox("relay-b", now, now + 60_000, 10)).as("sent at once, not a lease later")
+                    .extracting(Message::id).containsExactly("m-1");
         }
     }
 

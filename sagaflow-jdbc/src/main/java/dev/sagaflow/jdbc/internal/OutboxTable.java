@@ -75,6 +75,14 @@ public final class OutboxTable {
         return rows.stream().map(Row::message).toList();
     }
 
+    /** Frees every claim, whoever holds it: only for a store that knows no other relay can be running. */
+    public int releaseAllClaims(Connection connection) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement("UPDATE " + table
+                + " SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL")) {
+            return release.executeUpdate();
+        }
+    }
+
     public void delete(Connection connection, Collection<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
