@@ -7,7 +7,7 @@ import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,14 +32,8 @@ class CancelDuringThePivotTest {
     }
 
     final InMemorySagaStore store = new InMemorySagaStore();
+    @AutoClose
     SagaEngine engine;
-
-    @AfterEach
-    void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void aCancelWhileThePivotRunsNeverLeavesItsEffectOnACancelledSaga() throws Exception {

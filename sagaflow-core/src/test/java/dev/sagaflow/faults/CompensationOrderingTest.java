@@ -9,13 +9,12 @@ import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
+import dev.sagaflow.testing.Closeables;
 import dev.sagaflow.testing.CallRecorder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -33,14 +32,8 @@ class CompensationOrderingTest {
 
     final InMemorySagaStore store = new InMemorySagaStore();
     final CallRecorder calls = new CallRecorder();
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open.reversed()) {
-            c.close();
-        }
-    }
+    @AutoClose
+    final Closeables open = new Closeables();
 
     SagaEngine engine(SagaEngine.Builder builder) {
         SagaEngine engine = builder.pollInterval(Duration.ofMillis(10)).build();

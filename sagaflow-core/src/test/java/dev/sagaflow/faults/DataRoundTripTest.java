@@ -9,7 +9,7 @@ import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -65,14 +65,8 @@ class DataRoundTripTest {
 
     final InMemorySagaStore store = new InMemorySagaStore();
     final List<String> undone = new CopyOnWriteArrayList<>();
+    @AutoClose
     SagaEngine engine;
-
-    @AfterEach
-    void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void dataThatDoesNotReadBackIsRefusedAtStartNamingTypeAndField() {

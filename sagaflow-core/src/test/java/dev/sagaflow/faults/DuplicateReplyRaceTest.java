@@ -5,11 +5,12 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
+import dev.sagaflow.testing.Closeables;
 import dev.sagaflow.memory.InMemoryTransport;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.Reply;
 import dev.sagaflow.testing.CallRecorder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,14 +28,8 @@ class DuplicateReplyRaceTest {
     record Order(String id) {
     }
 
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open.reversed()) {
-            c.close();
-        }
-    }
+    @AutoClose
+    final Closeables open = new Closeables();
 
     @Test
     void aReplyDeliveredTwiceAtOnceRunsTheNextStepOnce() throws Exception {

@@ -10,7 +10,7 @@ import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,14 +30,8 @@ class KeepsFailingAfterThePivotTest {
     }
 
     final InMemorySagaStore store = new InMemorySagaStore();
+    @AutoClose
     SagaEngine engine;
-
-    @AfterEach
-    void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void aRetriableStepThatKeepsFailingIsFlaggedStillRetriedAndUnflaggedWhenItSucceeds() throws Exception {

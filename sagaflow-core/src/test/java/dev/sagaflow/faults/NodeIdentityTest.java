@@ -8,15 +8,15 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
+import dev.sagaflow.testing.Closeables;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.testing.CallRecorder;
 import dev.sagaflow.testing.FaultInjectingStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +34,8 @@ class NodeIdentityTest {
 
     final InMemorySagaStore memory = new InMemorySagaStore();
     final CallRecorder calls = new CallRecorder();
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open.reversed()) {
-            c.close();
-        }
-    }
+    @AutoClose
+    final Closeables open = new Closeables();
 
     SagaDefinition<Order> saga(CountDownLatch inSlow, CountDownLatch release) {
         return Saga.define("order", Order.class)

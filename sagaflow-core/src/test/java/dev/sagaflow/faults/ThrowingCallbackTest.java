@@ -9,9 +9,10 @@ import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaListener;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.memory.InMemorySagaStore;
+import dev.sagaflow.testing.Closeables;
 import dev.sagaflow.memory.InMemoryTransport;
 import dev.sagaflow.messaging.Reply;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,14 +32,8 @@ class ThrowingCallbackTest {
     }
 
     final InMemorySagaStore store = new InMemorySagaStore();
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open.reversed()) {
-            c.close();
-        }
-    }
+    @AutoClose
+    final Closeables open = new Closeables();
 
     SagaEngine.Builder builder() {
         return SagaEngine.builder(store).pollInterval(Duration.ofMillis(20)).leaseDuration(Duration.ofSeconds(30));
