@@ -91,12 +91,16 @@ public final class SagaStateMachine {
         Change c = new Change(r, now);
         StepDefinition<?> def = definition.step(step);
         int attempts = r.attempt() + 1;
-        boolean unknown = r.outcomeUnknown() || error.timedOut();
+        // For a compensatable step, any attempt that may have acted makes it one to compensate. For
+        // the pivot, which nothing undoes, the last attempt tells: one that failed for a known reason,
+        // under the same idempotency key, says the earlier ones did not take effect either.
+        boolean pivot = def.kind() == StepKind.PIVOT;
+        boolean unknown = pivot ? error.timedOut() : r.outcomeUnknown() || error.timedOut();
         c.event(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error.description());
         c.b.attempt(attempts).outcomeUnknown(unknown);
         // A pivot whose outcome is unknown may have taken effect, and nothing undoes it: it is
         // retried (with its idempotency key) until its outcome is known, never compensated around.
-        boolean pivotUnknown = def.kind() == StepKind.PIVOT && unknown;
+        boolean pivotUnknown = pivot && unknown;
         boolean retryable = def.kind() == StepKind.RETRIABLE || error.retryable() || pivotUnknown;
         if (retryable && (pivotUnknown || def.retry().allowsAnotherAttempt(attempts))) {
             long due = now + def.retry().delayMillis(attempts, random.getAsDouble());

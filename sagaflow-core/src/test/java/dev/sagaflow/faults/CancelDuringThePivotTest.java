@@ -105,4 +105,37 @@ class CancelDuringThePivotTest {
         assertThat(effects).contains("shipped").doesNotContain("refunded");
         assertThat(shipCalls.get()).isEqualTo(4);
     }
+
+    /**
+     * Once a later attempt of the pivot fails for a known reason (same idempotency key), its outcome
+     * is known: the earlier timeout no longer keeps it retrying, and the saga compensates.
+     */
+    @Test
+    void aPivotThatFailsForAKnownReasonAfterATimeoutIsCompensatedNotRetriedForEver() throws Exception {
+        List<String> effects = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger shipCalls = new java.util.concurrent.atomic.AtomicInteger();
+        engine = SagaEngine.builder(store).pollInterval(Duration.ofMillis(10)).register(Saga.define("order", Order.class)
+                .step("charge").invoke((o, c) -> {
+                    effects.add("charged");
+                    return o;
+                }).compensateWith((o, c) -> effects.add("refunded"))
+                .pivot("ship").invoke((o, c) -> {
+                    if (shipCalls.incrementAndGet() == 1) {
+                        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    throw new IllegalStateException("no carrier serves this region");
+                }).timeout(Duration.ofMillis(100))
+                .retry(dev.sagaflow.RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(10)).jitter(0).build())
+                .build()).build();
+
+        SagaInstance done = engine.awaitTermination(engine.start("order", new Order("o"), "o"), Duration.ofSeconds(10))
+                .orElseThrow();
+
+        assertThat(done.state()).as("history %s", done.history()).isEqualTo(SagaState.FAILED);
+        assertThat(effects).containsExactly("charged", "refunded");
+        assertThat(shipCalls.get()).isEqualTo(3);
+    }
 }
