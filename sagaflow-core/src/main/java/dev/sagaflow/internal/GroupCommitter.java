@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final String CLOSED_UNCONFIRMED =
+            "the engine closed before the store confirmed this write; it may have committed";
 
     private final SagaStore store;
     private final int maxBatch;
@@ -96,7 +98,7 @@ public final class GroupCommitter implements AutoCloseable {
             } catch (InterruptedException e) {
                 // Closing, and the store would not take the batch: its writes fail, outcome unknown.
                 batch.forEach(p -> p.result.completeExceptionally(
-                        new IllegalStateException("the engine closed before the store confirmed this write; it may have committed")));
+                        new IllegalStateException(CLOSED_UNCONFIRMED)));
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
@@ -233,7 +235,7 @@ public final class GroupCommitter implements AutoCloseable {
         }
         Pending left;
         while ((left = queue.poll()) != null) {
-            left.result.completeExceptionally(new IllegalStateException("the engine closed before the store confirmed this write; it may have committed"));
+            left.result.completeExceptionally(new IllegalStateException(CLOSED_UNCONFIRMED));
         }
     }
 

@@ -11,7 +11,6 @@ import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
-import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 
 import java.sql.Connection;
@@ -103,11 +102,7 @@ public final class PostgresSagaStore implements SagaStore {
         try {
             return write.get();
         } catch (SagaStoreException e) {
-            if (Database.isRefusedForContent(e)) {
-                throw new WriteRefusedException("PostgreSQL store " + database.where() + " refused the write: "
-                        + Database.rootMessage(e.getCause()) + " (nothing of it committed)", e.getCause());
-            }
-            throw e;
+            throw Database.refusedOrUnknown(e, "PostgreSQL store " + database.where());
         }
     }
 

@@ -11,7 +11,6 @@ import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
-import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,12 +148,7 @@ public final class SqliteSagaStore implements SagaStore {
         try {
             return inTransaction(() -> SagaTables.apply(writer, writes));
         } catch (SagaStoreException e) {
-            if (Database.isRefusedForContent(e)) {
-                // Refused by a constraint before COMMIT: rolled back, nothing of it stands.
-                throw new WriteRefusedException("SQLite store " + file + " refused the write: " + e.getCause().getMessage()
-                        + " (nothing of it committed)", e.getCause());
-            }
-            throw e;
+            throw Database.refusedOrUnknown(e, "SQLite store " + file);
         } finally {
             writeLock.unlock();
         }

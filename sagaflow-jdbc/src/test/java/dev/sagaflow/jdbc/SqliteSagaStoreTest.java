@@ -8,6 +8,7 @@ import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.WriteRefusedException;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,6 +120,24 @@ class SqliteSagaStoreTest {
             next.open("node-b");
             assertThat(next.claimOutbox("relay-b", now, now + 60_000, 10)).as("sent at once, not a lease later")
                     .extracting(Message::id).containsExactly("m-1");
+        }
+    }
+
+    @Test
+    void aWriteAConstraintRefusesIsReportedAsRefusedAndCommitsNothing() {
+        HistoryEvent first = new HistoryEvent(1, Instant.ofEpochMilli(1), HistoryEventType.SAGA_STARTED, null, 0,
+                Duration.ZERO, null);
+        try (SqliteSagaStore store = SqliteSagaStore.open(file())) {
+            store.write(List.of(new StoreWrite.Insert(row("s-1", "k-1", null), List.of(first))));
+            SagaRecord moved = row("s-1", "k-1", null).toBuilder().version(2).build();
+            // The same history seq again: the primary key refuses it, and the update with it is rolled back.
+            List<StoreWrite> batch = List.of(new StoreWrite.Update(moved, 1, List.of(first)),
+                    new StoreWrite.Insert(row("s-2", "k-2", null), List.of()));
+
+            assertThatThrownBy(() -> store.write(batch)).isInstanceOf(WriteRefusedException.class)
+                    .hasMessageContaining("refused").hasMessageContaining("nothing of it committed");
+            assertThat(store.find("s-1").orElseThrow().version()).isEqualTo(1);
+            assertThat(store.find("s-2")).isEmpty();
         }
     }
 

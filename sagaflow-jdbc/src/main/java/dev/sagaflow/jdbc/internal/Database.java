@@ -3,6 +3,7 @@ package dev.sagaflow.jdbc.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.WriteRefusedException;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -99,6 +100,18 @@ public abstract class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * A failed write as its caller must see it: a {@link WriteRefusedException} when the database
+     * refused its values (see {@link #isRefusedForContent}), which rolled it back, or {@code e} as it is.
+     */
+    public static SagaStoreException refusedOrUnknown(SagaStoreException e, String store) {
+        if (!isRefusedForContent(e)) {
+            return e;
+        }
+        return new WriteRefusedException(store + " refused the write: " + rootMessage(e.getCause())
+                + " (nothing of it committed)", e.getCause());
     }
 
     /** The message of {@code e} and of its root cause, which is often the one that explains. */
