@@ -337,10 +337,11 @@ public final class SagaRunner {
                 transition = a.machine.stepFailed(r, effect.index(), StepError.timeout(timeout), elapsedMillis(started),
                         clock.millis());
                 logFailure(a, step.name(), false, effect.attempt(), e);
-            } catch (InterruptedException e) {
-                letGo(a);
-                return;
             } catch (Throwable e) {
+                if (stoppedByClose(e)) {
+                    letGo(a);
+                    return;
+                }
                 transition = a.machine.stepFailed(r, effect.index(), StepError.of(e, step.retry().isRetryable(e)),
                         elapsedMillis(started), clock.millis());
                 logFailure(a, step.name(), false, effect.attempt(), e);
@@ -380,10 +381,11 @@ public final class SagaRunner {
                 transition = a.machine.compensationFailed(r, effect.index(), StepError.timeout(step.timeout().toMillis()),
                         elapsedMillis(started), clock.millis());
                 logFailure(a, step.name(), true, effect.attempt(), e);
-            } catch (InterruptedException e) {
-                letGo(a);
-                return;
             } catch (Throwable e) {
+                if (stoppedByClose(e)) {
+                    letGo(a);
+                    return;
+                }
                 transition = a.machine.compensationFailed(r, effect.index(), StepError.of(e, true),
                         elapsedMillis(started), clock.millis());
                 logFailure(a, step.name(), true, effect.attempt(), e);
@@ -395,6 +397,14 @@ public final class SagaRunner {
         } finally {
             stepPermits.release();
         }
+    }
+
+    /**
+     * An interrupt from {@code close()} stops the call, and the next run takes the instance up; one the
+     * user's code threw on its own account (a client interrupted) is a failed attempt like any other.
+     */
+    private boolean stoppedByClose(Throwable e) {
+        return e instanceof InterruptedException && closing;
     }
 
     private void logFailure(ActiveSaga a, String step, boolean compensation, int attempt, Throwable cause) {

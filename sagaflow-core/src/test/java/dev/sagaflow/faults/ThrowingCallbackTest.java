@@ -130,4 +130,30 @@ class ThrowingCallbackTest {
         assertThat(replyBug.failure()).contains("reply handler bug");
         assertThat(replyBug.history()).extracting(e -> e.type()).contains(HistoryEventType.STEP_FAILED);
     }
+
+    @Test
+    void aStepOrCompensationThatThrowsInterruptedExceptionFailsItsAttemptInsteadOfLettingGo() throws Exception {
+        List<String> undone = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger refunds = new AtomicInteger();
+        SagaEngine engine = build(builder().register(Saga.define("order", Order.class)
+                .compensationRetry(RetryPolicy.builder().maxAttempts(RetryPolicy.UNLIMITED)
+                        .initialDelay(Duration.ofMillis(10)).build())
+                .step("charge").invoke((o, c) -> o).compensateWith((o, c) -> {
+                    if (refunds.incrementAndGet() == 1) {
+                        throw new InterruptedException("the refund client was interrupted");
+                    }
+                    undone.add("charge");
+                })
+                .step("ship").invoke((o, c) -> {
+                    throw new InterruptedException("the carrier client was interrupted");
+                }).retry(RetryPolicy.none())
+                .build()));
+
+        SagaInstance done = finish(engine, engine.start("order", new Order("o"), "k"));
+
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(done.failure()).contains("carrier client was interrupted");
+        assertThat(undone).containsExactly("charge");
+        assertThat(refunds.get()).isEqualTo(2);
+    }
 }
