@@ -340,15 +340,10 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     private String currentStep(SagaRecord r) {
-        Optional<SagaStateMachine> machine = registry.find(r.sagaName(), r.sagaVersion());
-        if (r.state().isTerminal() || machine.isEmpty()) {
+        if (r.state().isTerminal()) {
             return null;
         }
-        List<? extends StepDefinition<?>> steps = machine.get().definition().steps();
-        if (r.state().isCompensating()) {
-            return r.completed().isEmpty() ? null : steps.get(r.completed().get(r.completed().size() - 1)).name();
-        }
-        return r.stepIndex() < steps.size() ? steps.get(r.stepIndex()).name() : null;
+        return registry.find(r.sagaName(), r.sagaVersion()).map(machine -> machine.currentStepName(r)).orElse(null);
     }
 
     private void requireOpen() {

@@ -44,7 +44,6 @@ public final class GroupCommitter implements AutoCloseable {
     private volatile boolean running = true;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
     private volatile String lastFailure;
     private int failedCommitsInARow;
 
@@ -72,11 +71,6 @@ public final class GroupCommitter implements AutoCloseable {
 
     public long writes() {
         return writes.get();
-    }
-
-    /** Writes that failed alone because the store refused what they hold. */
-    public long refusedForContent() {
-        return refused.get();
     }
 
     /** The last error of a commit whose outcome was unknown, while the store keeps failing; else null. */
@@ -155,7 +149,6 @@ public final class GroupCommitter implements AutoCloseable {
             return;
         }
         Pending alone = batch.get(0);
-        refused.incrementAndGet();
         log.warn("saga {}: the store refused a write for its content; it fails alone: {}", alone.write.record().id(),
                 e.getMessage());
         try {

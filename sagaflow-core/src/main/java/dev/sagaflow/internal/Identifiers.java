@@ -25,19 +25,32 @@ public final class Identifiers {
             throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters; was "
                     + value.length());
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException(field + " must not contain a control character; found U+"
-                        + String.format("%04X", (int) c) + " at index " + i);
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException(field + " must be valid Unicode text; found half of a surrogate "
-                        + "pair at index " + i);
-            }
+        int bad = firstUnstorable(value, 0, false);
+        if (bad >= 0) {
+            char c = value.charAt(bad);
+            throw new IllegalArgumentException(Character.isSurrogate(c)
+                    ? field + " must be valid Unicode text; found half of a surrogate pair at index " + bad
+                    : field + " must not contain a control character; found U+" + String.format("%04X", (int) c)
+                    + " at index " + bad);
         }
         return value;
+    }
+
+    /**
+     * The index of the first character some database refuses to store or mangles (a control
+     * character, but line breaks and tabs when {@code breaksAllowed}; half of a surrogate pair) at or
+     * after {@code from}, or -1.
+     */
+    static int firstUnstorable(String text, int from, boolean breaksAllowed) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)
+                    || Character.isISOControl(c) && !(breaksAllowed && (c == '\n' || c == '\t' || c == '\r'))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

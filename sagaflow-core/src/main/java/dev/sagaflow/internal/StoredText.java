@@ -17,22 +17,17 @@ public final class StoredText {
         if (text == null) {
             return null;
         }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            boolean bad = (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')
-                    || (Character.isSurrogate(c) && !pair && !(Character.isLowSurrogate(c) && i > 0
-                    && Character.isHighSurrogate(text.charAt(i - 1))));
-            if (bad && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
+        String cleaned = text;
+        int bad = Identifiers.firstUnstorable(text, 0, true);
+        if (bad >= 0) {
+            StringBuilder out = new StringBuilder(text.length());
+            int from = 0;
+            for (; bad >= 0; bad = Identifiers.firstUnstorable(text, from, true)) {
+                out.append(text, from, bad).append('\uFFFD');
+                from = bad + 1;
             }
-            if (out != null) {
-                out.append(bad ? '\uFFFD' : c);
-            }
+            cleaned = out.append(text, from, text.length()).toString();
         }
-        String cleaned = out == null ? text : out.toString();
         if (cleaned.length() <= MAX_LENGTH) {
             return cleaned;
         }
