@@ -55,9 +55,16 @@ final class NodeCommand implements Callable<Integer> {
         SagaStores.check(store); // before the ledgers' folder is made
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        Participants participants = Participants.open(dir, Faults.transientAt(OrderFulfilmentDemo.TRANSIENT_FAULT_RATE),
-                Duration.ofMillis(stepDelayMs));
+        // The store first: one that cannot be reached ends the command before the ledgers are made.
         SagaStore sagaStore = SagaStores.open(store);
+        Participants participants;
+        try {
+            participants = Participants.open(dir, Faults.transientAt(OrderFulfilmentDemo.TRANSIENT_FAULT_RATE),
+                    Duration.ofMillis(stepDelayMs));
+        } catch (RuntimeException e) {
+            sagaStore.close();
+            throw e;
+        }
         SagaEngine.Builder builder = SagaEngine.builder(sagaStore)
                 .register(OrderFulfilmentSaga.definition(participants))
                 .leaseDuration(lease)

@@ -77,6 +77,17 @@ class StoreOptionTest {
     }
 
     @Test
+    void aNodeWhoseStoreCannotBeReachedEndsInOneLineAndCreatesNothing() {
+        CliRun run = CliRun.of("node", "--store", "jdbc:postgresql://127.0.0.1:1/orders?user=postgres",
+                "--dir", folder.toString());
+
+        assertThat(run.status()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).as(run.all()).contains("Cannot connect to PostgreSQL").doesNotContain("Exception");
+        assertThat(run.err().lines().count()).as(run.all()).isEqualTo(1);
+        assertThat(folder).as("the ledgers are not made for a node that cannot start").doesNotExist();
+    }
+
+    @Test
     void aRelativeFolderWithAColonIsStillAFolder() throws Exception {
         // Its files are passed on as paths; "run:2/sagas.db" must not be taken for a URL of scheme run:.
         ForkedCli demo = ForkedCli.startIn(dir, dir.resolve("demo.out"), "demo", "--dir", "run:2", "--orders", "3");
