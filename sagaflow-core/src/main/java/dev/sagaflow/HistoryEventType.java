@@ -48,6 +48,18 @@ public enum HistoryEventType {
      * applied, and what the operator asked for (the compensation) starts only now.
      */
     LATE_RESULT,
+    /** A waiting step began: a timer, or the wait for a signal; {@code detail} says until when. */
+    WAIT_STARTED,
+    /** A durable timer's due time came. */
+    TIMER_FIRED,
+    /** The awaited signal came and was folded into the data; {@code detail} names it and its id. */
+    SIGNAL_RECEIVED,
+    /** A signal for the wait could not be taken (its payload did not read, or its handler threw); the wait goes on. */
+    SIGNAL_REFUSED,
+    /** The awaited signal did not come in time; {@code detail} says whether the saga escalates or compensates. */
+    SIGNAL_TIMED_OUT,
+    /** An operator's request (cancel, retry) sent through the store was refused by the instance's state. */
+    REQUEST_REFUSED,
     SAGA_COMPLETED,
     SAGA_FAILED,
     SAGA_CANCELLED

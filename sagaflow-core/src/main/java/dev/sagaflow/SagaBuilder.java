@@ -1,15 +1,18 @@
 package dev.sagaflow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Builds a {@link SagaDefinition}; started by {@link Saga#define}. Every setter documents its default. */
 public final class SagaBuilder<D> {
     private final String name;
     private final Class<D> dataType;
-    private final List<StepBuilder<D>> steps = new ArrayList<>();
+    /** StepBuilders and WaitBuilders, in order. */
+    private final List<Object> steps = new ArrayList<>();
     private int version = 1;
     private Duration deadline;
     private RetryPolicy compensationRetry = RetryPolicy.forever();
@@ -77,6 +80,36 @@ public final class SagaBuilder<D> {
         return add(stepName, StepKind.RETRIABLE);
     }
 
+    /**
+     * A step that waits for the signal {@code signalName}, sent with {@link SagaClient#signal}: its
+     * payload, read as {@code payloadType}, is folded into the data by {@code handler}. A signal that
+     * comes before the saga reaches this step waits in the instance's inbox. Set a
+     * {@linkplain WaitBuilder#timeout timeout} and what follows it on the returned builder.
+     */
+    public <P> WaitBuilder<D> awaitSignal(String stepName, String signalName, Class<P> payloadType,
+                                          SignalHandler<D, ? super P> handler) {
+        WaitBuilder<D> wait = new WaitBuilder<>(this, stepName, null, null, signalName,
+                Objects.requireNonNull(payloadType, "payloadType"), Objects.requireNonNull(handler, "handler"));
+        steps.add(wait);
+        return wait;
+    }
+
+    /** A durable timer: the saga goes on {@code duration} after it reaches this step. */
+    public WaitBuilder<D> sleep(String stepName, Duration duration) {
+        WaitBuilder<D> wait = new WaitBuilder<>(this, stepName, Objects.requireNonNull(duration, "duration"), null,
+                null, null, null);
+        steps.add(wait);
+        return wait;
+    }
+
+    /** A durable timer: the saga goes on at the time {@code dueTime} gives for the data it has on reaching this step. */
+    public WaitBuilder<D> sleepUntil(String stepName, Function<? super D, Instant> dueTime) {
+        WaitBuilder<D> wait = new WaitBuilder<>(this, stepName, null, Objects.requireNonNull(dueTime, "dueTime"),
+                null, null, null);
+        steps.add(wait);
+        return wait;
+    }
+
     private StepBuilder<D> add(String stepName, StepKind kind) {
         StepBuilder<D> step = new StepBuilder<>(this, stepName, kind);
         steps.add(step);
@@ -84,8 +117,17 @@ public final class SagaBuilder<D> {
     }
 
     /** Checks the definition against the saga rules and returns it; see {@link SagaDefinition}. */
+    @SuppressWarnings("unchecked")
     public SagaDefinition<D> build() {
-        List<StepDefinition<D>> built = steps.stream().map(StepBuilder::toDefinition).toList();
+        List<StepDefinition<D>> built = new ArrayList<>();
+        boolean pastNoReturn = false;
+        for (Object step : steps) {
+            StepDefinition<D> definition = step instanceof WaitBuilder<?> wait
+                    ? ((WaitBuilder<D>) wait).toDefinition(pastNoReturn ? StepKind.RETRIABLE : StepKind.COMPENSATABLE)
+                    : ((StepBuilder<D>) step).toDefinition();
+            pastNoReturn |= definition.kind() != StepKind.COMPENSATABLE;
+            built.add(definition);
+        }
         return new SagaDefinition<>(name, version, dataType, built, deadline, compensationRetry, stallAfterAttempts,
                 flagAfterAttempts);
     }

@@ -5,4 +5,8 @@ public class SagaDataException extends SagaException {
     public SagaDataException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public SagaDataException(String message) {
+        super(message);
+    }
 }

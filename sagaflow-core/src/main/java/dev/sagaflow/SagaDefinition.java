@@ -2,7 +2,9 @@ package dev.sagaflow;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +17,9 @@ import java.util.regex.Pattern;
  *   <li>compensatable steps come first, then at most one pivot, then retriable steps only;</li>
  *   <li>a pivot or retriable step has no compensation;</li>
  *   <li>a retriable step's retry policy retries forever and treats no error as final, so it can succeed;</li>
- *   <li>compensations are retried without limit.</li>
+ *   <li>compensations are retried without limit;</li>
+ *   <li>a wait's escalation names a later step and skips no pivot; a signal wait after the point of no
+ *       return that has a timeout escalates, since it cannot compensate.</li>
  * </ul>
  */
 public final class SagaDefinition<D> {
@@ -30,6 +34,8 @@ public final class SagaDefinition<D> {
     private final int stallAfterAttempts;
     private final int flagAfterAttempts;
     private final int pointOfNoReturn;
+    private final Set<Integer> escalationTargets;
+    private final Map<String, Class<?>> signals;
 
     SagaDefinition(String name, int version, Class<D> dataType, List<StepDefinition<D>> steps, Duration deadline,
                    RetryPolicy compensationRetry, int stallAfterAttempts, int flagAfterAttempts) {
@@ -43,6 +49,8 @@ public final class SagaDefinition<D> {
         this.flagAfterAttempts = flagAfterAttempts;
         validate();
         this.pointOfNoReturn = findPointOfNoReturn();
+        this.escalationTargets = checkEscalations();
+        this.signals = collectSignals();
     }
 
     private void validate() {
@@ -77,7 +85,11 @@ public final class SagaDefinition<D> {
             if (!seen.add(stepName)) {
                 throw invalid("step '" + stepName + "' is defined twice");
             }
-            checkCalls(step);
+            if (step.isWait()) {
+                checkWait(step);
+            } else {
+                checkCalls(step);
+            }
             if (step.timeout() != null && (step.timeout().isZero() || step.timeout().isNegative())) {
                 throw invalid("step '" + stepName + "' has a timeout that is not positive: " + step.timeout());
             }
@@ -135,6 +147,99 @@ public final class SagaDefinition<D> {
                 throw invalid("step '" + stepName + "' sends a command without a channel, type or payload");
             }
         }
+    }
+
+    private void checkWait(StepDefinition<D> step) {
+        String stepName = step.name();
+        WaitDefinition<D> wait = step.waitFor();
+        if (wait.isSignal()) {
+            if (!NAME.matcher(wait.signalName()).matches()) {
+                throw invalid("step '" + stepName + "' awaits signal '" + wait.signalName()
+                        + "', but a signal name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            if (wait.timeout() != null && (wait.timeout().isZero() || wait.timeout().isNegative())) {
+                throw invalid("step '" + stepName + "' has a signal timeout that is not positive: " + wait.timeout());
+            }
+            if (wait.escalateTo() != null && wait.timeout() == null) {
+                throw invalid("step '" + stepName + "' escalates to '" + wait.escalateTo()
+                        + "' on timeout, but has no timeout: give it timeout(...)");
+            }
+            if (step.kind() == StepKind.RETRIABLE && wait.timeout() != null && wait.escalateTo() == null) {
+                throw invalid("step '" + stepName + "' waits after the point of no return, so its timeout cannot "
+                        + "compensate: give it onTimeoutEscalateTo(...) or no timeout");
+            }
+            return;
+        }
+        if ((wait.sleep() == null) == (wait.sleepUntil() == null)) {
+            throw invalid("step '" + stepName + "' is a timer with both or neither of a duration and a due time");
+        }
+        if (wait.sleep() != null && wait.sleep().isNegative()) {
+            throw invalid("step '" + stepName + "' sleeps for a negative duration: " + wait.sleep());
+        }
+        if (wait.timeout() != null || wait.escalateTo() != null) {
+            throw invalid("step '" + stepName + "' is a timer: timeout(...) and onTimeoutEscalateTo(...) are for signals");
+        }
+    }
+
+    /** Checks every escalation's target and returns the indexes of the steps that run only when escalated to. */
+    private Set<Integer> checkEscalations() {
+        Set<Integer> targets = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            StepDefinition<D> step = steps.get(i);
+            if (!step.isWait() || step.waitFor().escalateTo() == null) {
+                continue;
+            }
+            String target = step.waitFor().escalateTo();
+            int t = indexOf(target);
+            if (t < 0) {
+                throw invalid("step '" + step.name() + "' escalates to '" + target + "', which is not a step of this saga");
+            }
+            if (t <= i) {
+                throw invalid("step '" + step.name() + "' escalates to '" + target + "', which does not come after it");
+            }
+            for (int k = i + 1; k <= t; k++) {
+                if (steps.get(k).kind() == StepKind.PIVOT) {
+                    throw invalid("step '" + step.name() + "' escalates to '" + target + "' past or onto the pivot '"
+                            + steps.get(k).name() + "', which must not be skipped");
+                }
+            }
+            targets.add(t);
+        }
+        return Set.copyOf(targets);
+    }
+
+    private Map<String, Class<?>> collectSignals() {
+        Map<String, Class<?>> types = new HashMap<>();
+        for (StepDefinition<D> step : steps) {
+            if (step.isWait() && step.waitFor().isSignal()) {
+                Class<?> earlier = types.putIfAbsent(step.waitFor().signalName(), step.waitFor().payloadType());
+                if (earlier != null && earlier != step.waitFor().payloadType()) {
+                    throw invalid("step '" + step.name() + "' awaits signal '" + step.waitFor().signalName() + "' as a "
+                            + step.waitFor().payloadType().getName() + ", but another step awaits it as a " + earlier.getName());
+                }
+            }
+        }
+        return Map.copyOf(types);
+    }
+
+    /** The index of the step with this name, or -1. */
+    public int indexOf(String stepName) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).name().equals(stepName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether step {@code index} is an escalation target, run only when a wait's timeout escalates to it. */
+    public boolean isEscalationTarget(int index) {
+        return escalationTargets.contains(index);
+    }
+
+    /** The signals this saga awaits, by name, with their payload types. */
+    public Map<String, Class<?>> signals() {
+        return signals;
     }
 
     /** Whether any step sends commands, so an engine running it needs a transport. */

@@ -53,6 +53,7 @@ public final class SagaEngine implements AutoCloseable {
     private final NodeIdentity identity;
     private final Clock clock;
     private final Registry registry;
+    private final SagaClient client;
     private final GroupCommitter committer;
     private final SagaRunner runner;
     private final DuePoller poller;
@@ -78,6 +79,7 @@ public final class SagaEngine implements AutoCloseable {
         this.storeTimeout = b.storeTimeout;
         this.clientOnly = b.clientOnly;
         this.registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
+        this.client = new SagaClient(store, registry, clock, b.maxDataBytes, identity);
         this.transport = b.transport;
         b.definitions.forEach(this::requireTransportFor);
         b.definitions.forEach(registry::register);
@@ -172,37 +174,18 @@ public final class SagaEngine implements AutoCloseable {
     /** As {@link #start(String, Object, String, String)}, completing once the instance is durable. */
     public CompletableFuture<SagaId> startAsync(String sagaName, Object data, String idempotencyKey, String correlationId) {
         requireOpen();
-        SagaStateMachine machine = registry.latest(sagaName);
-        SagaDefinition<?> definition = machine.definition();
-        Identifiers.require(idempotencyKey, "idempotencyKey", Identifiers.MAX_KEY_LENGTH);
-        if (correlationId != null) {
-            Identifiers.require(correlationId, "correlationId", Identifiers.MAX_KEY_LENGTH);
-        }
-        if (data == null) {
-            throw new IllegalArgumentException("data of saga '" + sagaName + "' must not be null");
-        }
-        if (!definition.dataType().isInstance(data)) {
-            throw new IllegalArgumentException("data of saga '" + sagaName + "' must be a " + definition.dataType().getName()
-                    + ", was a " + data.getClass().getName());
-        }
-        Json.Stored stored = Json.storable(data, definition.dataType(), "a new '" + sagaName + "' saga", maxDataBytes);
-        String json = stored.json();
-        long now = clock.millis();
-        String id = UUID.randomUUID().toString();
-        Long deadlineAt = definition.deadline().map(d -> now + d.toMillis()).orElse(null);
-        SagaRecord initial = new SagaRecord(id, sagaName, definition.version(), idempotencyKey,
-                correlationId == null ? idempotencyKey : correlationId, SagaState.STARTED, json, 0, 0, false,
-                List.of(), false, null, now, deadlineAt, null, null, 0, null, 0, now, now);
-        IntPredicate runs = stepRuns(definition, data);
-        Transition started = machine.start(initial, runs, now);
+        SagaClient.NewInstance prepared = client.prepareStart(sagaName, data, idempotencyKey, correlationId);
+        long now = prepared.row().updatedAt();
         boolean runHere = !clientOnly && runner.activeCount() < maxActive;
-        SagaRecord row = runner.stamp(started.next(), 0, now, runHere);
-        return committer.submit(new StoreWrite.Insert(row, started.history())).thenApply(result -> {
+        SagaRecord row = runner.stamp(prepared.row(), 0, now, runHere);
+        String id = row.id();
+        SagaStateMachine machine = prepared.machine();
+        return committer.submit(new StoreWrite.Insert(row, prepared.history())).thenApply(result -> {
             if (!result.isApplied()) {
                 return new SagaId(result.existingId());
             }
             if (runHere) {
-                runner.activate(machine, row, stored.copy());
+                runner.activate(machine, row, prepared.data());
             } else {
                 poller.wakeUp();
             }
@@ -210,30 +193,43 @@ public final class SagaEngine implements AutoCloseable {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static IntPredicate stepRuns(SagaDefinition<?> definition, Object data) {
-        SagaDefinition<Object> typed = (SagaDefinition<Object>) definition;
-        return i -> typed.step(i).runsFor(data);
-    }
-
     /** The instance with its full history. */
     public SagaInstance get(SagaId id) {
-        SagaRecord record = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
-        return view(record, store.history(id.value()));
+        return client.get(id);
     }
 
     /** The instance started with this idempotency key, if any. */
     public Optional<SagaInstance> findByIdempotencyKey(String sagaName, String idempotencyKey) {
-        return store.findByIdempotencyKey(sagaName, idempotencyKey).map(r -> view(r, List.of()));
+        return client.findByIdempotencyKey(sagaName, idempotencyKey);
     }
 
-    /** Instances by state and saga name, newest first; their {@code history} is left empty. */
+    /** Instances by state, saga name, flag or correlation id, newest first; their {@code history} is left empty. */
     public List<SagaInstance> list(SagaQuery query) {
-        List<SagaInstance> page = new ArrayList<>();
-        for (SagaRecord record : store.list(query)) {
-            page.add(view(record, List.of()));
-        }
-        return page;
+        return client.list(query);
+    }
+
+    /**
+     * Sends a signal to an instance; see {@link SagaClient#signal(SagaId, String, Object, String)}.
+     * An instance that waits for it is woken on this node at once.
+     */
+    public SignalReceipt signal(SagaId sagaId, String name, Object payload, String signalId) {
+        requireOpen();
+        SignalReceipt receipt = client.signal(sagaId, name, payload, signalId);
+        poller.wakeUp();
+        return receipt;
+    }
+
+    /** As {@link #signal(SagaId, String, Object, String)}, to the instance started with this idempotency key. */
+    public SignalReceipt signal(String sagaName, String idempotencyKey, String name, Object payload, String signalId) {
+        requireOpen();
+        SignalReceipt receipt = client.signal(sagaName, idempotencyKey, name, payload, signalId);
+        poller.wakeUp();
+        return receipt;
+    }
+
+    /** This engine as a client: to hand to code that only starts, signals and queries. */
+    public SagaClient client() {
+        return client;
     }
 
     /**
@@ -291,22 +287,12 @@ public final class SagaEngine implements AutoCloseable {
 
     /** How many instances are in each state, of the named saga or ({@code null}) of all: for progress and dashboards. */
     public Map<SagaState, Long> countByState(String sagaName) {
-        return store.countByState(sagaName);
+        return client.countByState(sagaName);
     }
 
     /** Waits until the instance is terminal, polling its row; returns it, or empty on timeout. */
     public Optional<SagaInstance> awaitTermination(SagaId id, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            SagaRecord record = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
-            if (record.state().isTerminal()) {
-                return Optional.of(view(record, store.history(id.value())));
-            }
-            if (System.nanoTime() > until) {
-                return Optional.empty();
-            }
-            Thread.sleep(10);
-        }
+        return client.awaitTermination(id, timeout);
     }
 
     /** Replies that moved an instance, and replies dropped as duplicates or late (0 without a transport). */
@@ -333,17 +319,6 @@ public final class SagaEngine implements AutoCloseable {
      */
     public long refusedWrites() {
         return runner.refusedWrites();
-    }
-
-    private SagaInstance view(SagaRecord r, List<HistoryEvent> history) {
-        return InstanceViews.of(r, currentStep(r), history);
-    }
-
-    private String currentStep(SagaRecord r) {
-        if (r.state().isTerminal()) {
-            return null;
-        }
-        return registry.find(r.sagaName(), r.sagaVersion()).map(machine -> machine.currentStepName(r)).orElse(null);
     }
 
     private void requireOpen() {

@@ -3,16 +3,18 @@ package dev.sagaflow;
 import java.util.Set;
 
 /**
- * A filter and page for {@link SagaEngine#list}: instances newest first.
+ * A filter and page for {@link SagaClient#list}: instances newest first.
  *
- * @param states   states to include; empty for all
- * @param sagaName saga name to include, or {@code null} for all
- * @param offset   instances to skip
- * @param limit    page size, 1 to 1000
- * @param flagged  only instances flagged for an operator's eye (a step that keeps failing and is
- *                 still retried, a stalled compensation)
+ * @param states        states to include; empty for all
+ * @param sagaName      saga name to include, or {@code null} for all
+ * @param offset        instances to skip
+ * @param limit         page size, 1 to 1000
+ * @param flagged       only instances flagged for an operator's eye (a step that keeps failing and is
+ *                      still retried, a stalled compensation)
+ * @param correlationId only instances with this correlation id, or {@code null} for all
  */
-public record SagaQuery(Set<SagaState> states, String sagaName, int offset, int limit, boolean flagged) {
+public record SagaQuery(Set<SagaState> states, String sagaName, int offset, int limit, boolean flagged,
+                        String correlationId) {
     public SagaQuery {
         states = Set.copyOf(states);
         if (offset < 0) {
@@ -23,28 +25,36 @@ public record SagaQuery(Set<SagaState> states, String sagaName, int offset, int 
         }
     }
 
+    public SagaQuery(Set<SagaState> states, String sagaName, int offset, int limit, boolean flagged) {
+        this(states, sagaName, offset, limit, flagged, null);
+    }
+
     public static SagaQuery all() {
-        return new SagaQuery(Set.of(), null, 0, 100, false);
+        return new SagaQuery(Set.of(), null, 0, 100, false, null);
     }
 
     public SagaQuery withStates(SagaState... wanted) {
-        return new SagaQuery(Set.of(wanted), sagaName, offset, limit, flagged);
+        return new SagaQuery(Set.of(wanted), sagaName, offset, limit, flagged, correlationId);
     }
 
     public SagaQuery withSagaName(String name) {
-        return new SagaQuery(states, name, offset, limit, flagged);
+        return new SagaQuery(states, name, offset, limit, flagged, correlationId);
+    }
+
+    public SagaQuery withCorrelationId(String id) {
+        return new SagaQuery(states, sagaName, offset, limit, flagged, id);
     }
 
     public SagaQuery page(int pageOffset, int pageLimit) {
-        return new SagaQuery(states, sagaName, pageOffset, pageLimit, flagged);
+        return new SagaQuery(states, sagaName, pageOffset, pageLimit, flagged, correlationId);
     }
 
     /** Only the instances flagged for an operator: the stalled-work queue. */
     public SagaQuery flaggedOnly() {
-        return new SagaQuery(states, sagaName, offset, limit, true);
+        return new SagaQuery(states, sagaName, offset, limit, true, correlationId);
     }
 
     public SagaQuery next() {
-        return new SagaQuery(states, sagaName, offset + limit, limit, flagged);
+        return new SagaQuery(states, sagaName, offset + limit, limit, flagged, correlationId);
     }
 }

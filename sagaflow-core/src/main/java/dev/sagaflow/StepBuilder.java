@@ -4,10 +4,11 @@ import dev.sagaflow.messaging.RemoteCommand;
 import dev.sagaflow.messaging.ReplyHandler;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Builds one step; {@code step}, {@code pivot}, {@code retriable} and {@code build} move on. */
+/** Builds one step; {@code step}, {@code pivot}, {@code retriable}, the waits and {@code build} move on. */
 public final class StepBuilder<D> {
     private final SagaBuilder<D> saga;
     private final String name;
@@ -95,6 +96,19 @@ public final class StepBuilder<D> {
         return saga.retriable(stepName);
     }
 
+    public <P> WaitBuilder<D> awaitSignal(String stepName, String signalName, Class<P> payloadType,
+                                          SignalHandler<D, ? super P> handler) {
+        return saga.awaitSignal(stepName, signalName, payloadType, handler);
+    }
+
+    public WaitBuilder<D> sleep(String stepName, Duration duration) {
+        return saga.sleep(stepName, duration);
+    }
+
+    public WaitBuilder<D> sleepUntil(String stepName, Function<? super D, Instant> dueTime) {
+        return saga.sleepUntil(stepName, dueTime);
+    }
+
     public SagaDefinition<D> build() {
         return saga.build();
     }
@@ -103,6 +117,6 @@ public final class StepBuilder<D> {
         RetryPolicy policy = retry != null ? retry
                 : kind == StepKind.RETRIABLE ? RetryPolicy.forever() : RetryPolicy.defaults();
         return new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition,
-                command, onReply, compensationCommand);
+                command, onReply, compensationCommand, null);
     }
 }

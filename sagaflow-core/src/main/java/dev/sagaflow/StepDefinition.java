@@ -21,10 +21,12 @@ import java.util.function.Predicate;
  * @param command      for a remote step, the command sent instead of calling {@code action}
  * @param onReply      for a remote step, folds the success reply into the data, or {@code null} to keep the data
  * @param compensationCommand the command that undoes a remote step, instead of {@code compensation}
+ * @param waitFor      for a waiting step (a timer, a signal), what it waits for; {@code null} for a call
  */
 public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                                 RetryPolicy retry, Duration timeout, Predicate<D> condition,
-                                RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand) {
+                                RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand,
+                                WaitDefinition<D> waitFor) {
 
     /** How long a remote step waits for its reply when no timeout is set. */
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
@@ -36,6 +38,11 @@ public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action
     /** The step sends a command and waits for a reply instead of calling a local action. */
     public boolean isRemote() {
         return command != null;
+    }
+
+    /** The step waits (a timer, a signal) instead of calling anything. */
+    public boolean isWait() {
+        return waitFor != null;
     }
 
     public boolean hasRemoteCompensation() {

@@ -347,10 +347,14 @@ public final class SagaTracker implements AutoCloseable {
             String id = before != null ? before.id() : event.sagaId();
             String correlationId = before != null ? before.correlationId() : event.correlationId();
             String data = Json.encode(to, "the progress of saga " + id);
-            return new SagaRecord(id, definition.name(), 1, id, correlationId, state, data, to.currentStep(definition),
-                    0, false, List.copyOf(to.succeeded()), false, failure, wakeAt, deadlineAt, null, null,
-                    (before == null ? 0 : before.version()) + 1, trackerId + ":" + writeCounter.incrementAndGet(),
-                    (before == null ? 0 : before.historySize()) + history.size(), createdAt, now, null);
+            SagaRecord base = before != null ? before
+                    : SagaRecord.newInstance(id, definition.name(), 1, id, correlationId, data, createdAt, deadlineAt);
+            SagaRecord next = base.toBuilder().state(state).data(data)
+                    .position(SagaRecord.Position.at(to.currentStep(definition))).toCompensate(List.copyOf(to.succeeded()))
+                    .failure(failure).wakeAt(wakeAt).historySize((before == null ? 0 : before.historySize()) + history.size())
+                    .updatedAt(now).build();
+            return next.stamped(new SagaRecord.Fence((before == null ? 0 : before.version()) + 1,
+                    trackerId + ":" + writeCounter.incrementAndGet(), next.historySize()), SagaRecord.Lease.NONE, now);
         }
     }
 

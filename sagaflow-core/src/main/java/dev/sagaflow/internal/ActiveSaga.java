@@ -20,6 +20,8 @@ final class ActiveSaga {
     volatile boolean waitNoted;
     /** That call has been flagged as not returning. */
     volatile boolean callFlagged;
+    /** The store said the inbox has entries this node has not seen: look at it at the next transition point. */
+    volatile boolean inboxChanged;
     /** The store refused an attempt's outcome once: the next refusal lets go instead of trying again. */
     volatile boolean outcomeUnstorable;
 

@@ -71,6 +71,7 @@ public final class DuePoller {
         while (running) {
             try {
                 renewLeasesWhenDue();
+                lookForRequests();
                 int claimed = claimOnce();
                 backoff.succeeded();
                 if (claimed == claimBatch) {
@@ -96,6 +97,13 @@ public final class DuePoller {
         if (now - lastRenewal >= leaseMillis / 3) {
             store.renewLeases(nodeId, runner.heldIds(), now + leaseMillis);
             lastRenewal = now;
+        }
+    }
+
+    /** Instances held here whose inbox got an operator's request (a cancel while a step runs): within one poll. */
+    private void lookForRequests() {
+        if (runner.activeCount() > 0) {
+            runner.inboxChanged(store.signalledInstances(nodeId));
         }
     }
 

@@ -14,6 +14,14 @@ public sealed interface Effect {
     record ReplyTimedOut() implements Effect {
     }
 
+    /** The instance's inbox has entries it has not seen, or its signal wait is due: read it, then act. */
+    record CheckInbox() implements Effect {
+    }
+
+    /** A durable timer is due. */
+    record TimerFired() implements Effect {
+    }
+
     /** A due retry: record that it resumes, then run it. */
     record Resume() implements Effect {
     }
@@ -22,7 +30,7 @@ public sealed interface Effect {
     record DeadlineExceeded() implements Effect {
     }
 
-    /** Nothing to do before {@code until} (epoch ms). */
+    /** Nothing to do before {@code until} (epoch ms; {@code Long.MAX_VALUE} until a signal comes). */
     record Wait(long until) implements Effect {
     }
 

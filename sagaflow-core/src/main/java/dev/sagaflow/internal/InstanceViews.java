@@ -16,7 +16,7 @@ public final class InstanceViews {
     /** @param currentStep the step's name as the saga's owner reads the row, or null */
     public static SagaInstance of(SagaRecord r, String currentStep, List<HistoryEvent> history) {
         return new SagaInstance(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.idempotencyKey(),
-                r.correlationId(), r.state(), currentStep, r.attempt(), r.data(), r.failure(),
+                r.correlationId(), r.state(), currentStep, r.attemptsMade(), r.data(), r.failure(),
                 Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()),
                 r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()), r.version(), r.flag(), history);
     }

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,7 @@ public final class SagaRunner {
     private volatile String replyChannel;
     private volatile Runnable outboxHint = () -> { };
     private volatile boolean closing;
+    private final WaitingSteps waits;
 
     public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
                       long stuckCallMillis, int maxConcurrentSteps, int maxDataChars, SagaListener listener,
@@ -103,6 +105,7 @@ public final class SagaRunner {
         this.wakeHint = wakeHint;
         this.maxConcurrentSteps = maxConcurrentSteps;
         this.stepPermits = new Semaphore(maxConcurrentSteps);
+        this.waits = new WaitingSteps(this, store, clock, maxDataChars);
     }
 
     /** Remote steps send their commands with this reply channel; {@code hint} is told when messages enter the outbox. */
@@ -122,6 +125,19 @@ public final class SagaRunner {
 
     public boolean isActive(String id) {
         return active.containsKey(id);
+    }
+
+    /**
+     * The store says these instances, held here, have inbox entries not yet seen (an operator's cancel
+     * while a step runs): each looks at its inbox at its next transition point.
+     */
+    public void inboxChanged(Collection<String> ids) {
+        for (String id : ids) {
+            ActiveSaga a = active.get(id);
+            if (a != null) {
+                a.inboxChanged = true;
+            }
+        }
     }
 
     /** Transitions this node computed whose write the store refused because another node had taken the instance. */
@@ -150,15 +166,10 @@ public final class SagaRunner {
      * with a call still under way here is not handed back, so no other node can start its next call.
      */
     public SagaRecord stamp(SagaRecord next, long expectedVersion, long now, boolean keepLease) {
-        boolean waits = next.wakeAt() != null && next.wakeAt() > now && !hasCallUnderWay(next.id());
+        boolean waits = (next.wakeAt() == null || next.wakeAt() > now) && !hasCallUnderWay(next.id());
         boolean release = !keepLease || next.state().isTerminal() || waits;
-        return next.toBuilder()
-                .version(expectedVersion + 1)
-                .writeId(identity.nextWriteId())
-                .updatedAt(now)
-                .owner(release ? null : identity.owner())
-                .leaseUntil(release ? null : now + leaseMillis)
-                .build();
+        return next.stamped(new SagaRecord.Fence(expectedVersion + 1, identity.nextWriteId(), next.historySize()),
+                release ? SagaRecord.Lease.NONE : new SagaRecord.Lease(identity.owner(), now + leaseMillis), now);
     }
 
     /**
@@ -166,15 +177,9 @@ public final class SagaRunner {
      * so the node that may be running a call of the instance is the one that goes on, after the call.
      */
     public SagaRecord stampOperatorChange(SagaRecord next, SagaRecord current, long now) {
-        boolean held = current.owner() != null && current.leaseUntil() != null && current.leaseUntil() > now
-                && !next.state().isTerminal();
-        return next.toBuilder()
-                .version(current.version() + 1)
-                .writeId(identity.nextWriteId())
-                .updatedAt(now)
-                .owner(held ? current.owner() : null)
-                .leaseUntil(held ? current.leaseUntil() : null)
-                .build();
+        boolean held = current.lease().live(now) && !next.state().isTerminal();
+        return next.stamped(new SagaRecord.Fence(current.version() + 1, identity.nextWriteId(), next.historySize()),
+                held ? current.lease() : SagaRecord.Lease.NONE, now);
     }
 
     private boolean hasCallUnderWay(String id) {
@@ -207,7 +212,7 @@ public final class SagaRunner {
         }
         long now = clock.millis();
         SagaRecord r = a.record;
-        Effect effect = a.machine.nextEffect(r, now);
+        Effect effect = a.inboxChanged && !r.state().isTerminal() ? new Effect.CheckInbox() : a.machine.nextEffect(r, now);
         if (!(effect instanceof Effect.None) && hasCallUnderWay(r.id())) {
             awaitCallUnderWay(a, effect);
             return;
@@ -227,13 +232,19 @@ public final class SagaRunner {
                 wakeHint.accept(wait.until());
             }
             case Effect.Resume resume -> record(a, a.machine.resume(r, now), null, null);
+            case Effect.CheckInbox check -> threads.execute(() -> fenced(a, () -> waits.checkInbox(a)));
+            case Effect.TimerFired fired -> threads.execute(() -> fenced(a, () -> waits.fireTimer(a)));
             case Effect.DeadlineExceeded deadline -> record(a, a.machine.deadlineExceeded(r, now), null, null);
             case Effect.ReplyTimedOut timedOut -> record(a, a.machine.replyTimedOut(r, now), null,
-                    new Attempt(a.machine.currentStepName(r), r.state().isCompensating(), false, r.attempt() + 1,
+                    new Attempt(a.machine.currentStepName(r), r.state().isCompensating(), false, r.attemptsMade() + 1,
                     AttemptKind.REPLY));
             case Effect.RunStep step -> {
                 a.dueNanos = System.nanoTime();
-                if (definitionOf(a).step(step.index()).isRemote()) {
+                StepDefinition<Object> definition = definitionOf(a).step(step.index());
+                if (definition.isWait()) {
+                    threads.execute(() -> fenced(a, definition.waitFor().isSignal() ? () -> waits.checkInbox(a)
+                            : () -> waits.startTimer(a, step.index())));
+                } else if (definition.isRemote()) {
                     sendCommand(a, step.index(), false);
                 } else {
                     threads.execute(() -> runStep(a, step));
@@ -412,8 +423,29 @@ public final class SagaRunner {
                 compensation ? "compensation of" : "step", step, attempt, cause);
     }
 
-    private void record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
-        record(a, transition, newData, attempt, List.of(), true);
+    /** Runs {@code body} for the instance so that nothing it throws leaves the instance held and idle. */
+    private void fenced(ActiveSaga a, Runnable body) {
+        try {
+            body.run();
+        } catch (Throwable t) {
+            log.error("saga {}: unexpected error while moving it on; letting go, its lease runs out and a node "
+                    + "takes it up again", a.id, t);
+            letGo(a);
+        }
+    }
+
+    void record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
+        record(a, transition, newData, attempt, List.of(), true, List.of());
+    }
+
+    /** Commits a transition that consumes inbox entries; they leave the inbox only if it is applied. */
+    void recordConsuming(ActiveSaga a, Transition transition, Object newData, List<String> consumedSignals) {
+        record(a, transition, newData, null, List.of(), true, consumedSignals);
+    }
+
+    private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt,
+                                                  List<Message> outbox, boolean keepLease) {
+        return record(a, transition, newData, attempt, outbox, keepLease, List.of());
     }
 
     /**
@@ -421,11 +453,11 @@ public final class SagaRunner {
      * virtual thread. {@code keepLease}: whether this node goes on with the instance after the write.
      */
     private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt,
-                                                  List<Message> outbox, boolean keepLease) {
+                                                  List<Message> outbox, boolean keepLease, List<String> consumedSignals) {
         SagaRecord before = a.record;
         SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), keepLease);
-        CompletableFuture<WriteResult> written =
-                committer.submit(new StoreWrite.Update(next, before.version(), transition.history(), outbox));
+        CompletableFuture<WriteResult> written = committer.submit(
+                new StoreWrite.Update(next, before.version(), transition.history(), outbox, consumedSignals));
         written.whenCompleteAsync((result, error) -> {
                     try {
                         if (error != null) {
@@ -463,7 +495,9 @@ public final class SagaRunner {
             // this one included. Going on here even if the due time has passed by now would race
             // that claim, and one of the two writes would be refused.
             letGo(a);
-            wakeHint.accept(next.wakeAt());
+            if (next.wakeAt() != null) {
+                wakeHint.accept(next.wakeAt());
+            }
             return;
         }
         proceed(a);
@@ -512,7 +546,7 @@ public final class SagaRunner {
                 + " could not be stored: " + refused.getMessage());
         long now = clock.millis();
         Transition instead = r.state().isCompensating()
-                ? a.machine.compensationFailed(r, r.completed().get(r.completed().size() - 1), unstorable, 0, now)
+                ? a.machine.compensationFailed(r, r.toCompensate().get(r.toCompensate().size() - 1), unstorable, 0, now)
                 : a.machine.stepFailed(r, r.stepIndex(), unstorable, 0, now);
         record(a, instead, null, new Attempt(attempt.step, attempt.compensation, false, attempt.number, attempt.kind));
     }
@@ -570,7 +604,7 @@ public final class SagaRunner {
         SagaRecord r = a.record;
         StepDefinition<Object> step = definitionOf(a).step(stepIndex);
         RemoteCommand<Object> command = compensation ? step.compensationCommand() : step.command();
-        int attempt = r.attempt() + 1;
+        int attempt = r.attemptsMade() + 1;
         long now = clock.millis();
         String payload;
         try {
@@ -635,7 +669,7 @@ public final class SagaRunner {
         boolean succeeded = reply.succeeded();
         String stepName = a.machine.currentStepName(r);
         if (compensation) {
-            int step = r.completed().get(r.completed().size() - 1);
+            int step = r.toCompensate().get(r.toCompensate().size() - 1);
             transition = reply.succeeded()
                     ? a.machine.compensationSucceeded(r, step, waited, now)
                     : a.machine.compensationFailed(r, step, new StepError(describe(reply), true, false), waited, now);
@@ -659,7 +693,7 @@ public final class SagaRunner {
                     newData = folded;
                 } catch (Throwable e) {
                     succeeded = false;
-                    logFailure(a, stepName, false, r.attempt() + 1, e);
+                    logFailure(a, stepName, false, r.attemptsMade() + 1, e);
                     transition = a.machine.stepFailed(r, r.stepIndex(), StepError.unknownOutcome(
                             "the reply came, but folding it into the data failed: " + e), waited, now);
                 }
@@ -668,7 +702,7 @@ public final class SagaRunner {
                 transition = a.machine.stepFailed(r, r.stepIndex(), new StepError(describe(reply), retryable, false), waited, now);
             }
         }
-        return record(a, transition, newData, new Attempt(stepName, compensation, succeeded, r.attempt() + 1,
+        return record(a, transition, newData, new Attempt(stepName, compensation, succeeded, r.attemptsMade() + 1,
                 AttemptKind.REPLY), List.of(), true);
     }
 

@@ -7,7 +7,9 @@ import dev.sagaflow.SagaDefinition;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.StepDefinition;
 import dev.sagaflow.StepKind;
+import dev.sagaflow.WaitDefinition;
 import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SignalRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,21 +49,179 @@ public final class SagaStateMachine {
         if (r.state().isTerminal()) {
             return new Effect.None();
         }
+        if (r.signals().pending()) {
+            return new Effect.CheckInbox();
+        }
         if (isForward(r.state()) && deadlinePassed(r, now)) {
             return new Effect.DeadlineExceeded();
         }
-        if (r.wakeAt() != null && r.wakeAt() > now) {
-            return new Effect.Wait(r.wakeAt());
+        SagaRecord.Wait wait = r.await();
+        if (r.wakeAt() == null || r.wakeAt() > now) {
+            return new Effect.Wait(r.wakeAt() == null ? Long.MAX_VALUE : r.wakeAt());
         }
-        if (r.awaiting() != null) {
-            return new Effect.ReplyTimedOut();
+        if (wait != null) {
+            switch (wait.kind()) {
+                case REPLY -> {
+                    return new Effect.ReplyTimedOut();
+                }
+                case TIMER -> {
+                    return new Effect.TimerFired();
+                }
+                case SIGNAL -> {
+                    return new Effect.CheckInbox();
+                }
+                case RETRY -> {
+                    if (!r.state().isCompensating()) {
+                        return new Effect.Resume();
+                    }
+                }
+            }
         }
         return switch (r.state()) {
             case WAITING -> new Effect.Resume();
-            case STARTED, RUNNING -> new Effect.RunStep(r.stepIndex(), r.attempt() + 1);
-            case COMPENSATING, COMPENSATION_STALLED -> new Effect.Compensate(top(r), r.attempt() + 1);
+            case STARTED, RUNNING -> new Effect.RunStep(r.stepIndex(), r.attemptsMade() + 1);
+            case COMPENSATING, COMPENSATION_STALLED -> new Effect.Compensate(top(r), r.attemptsMade() + 1);
             default -> throw new IllegalStateException("unreachable: " + r.state());
         };
+    }
+
+    /**
+     * A waiting step is reached: the timer or the wait for a signal starts, its due time in the row.
+     * {@code signalsSeen} is the inbox count read just before, which found no signal to take.
+     */
+    public Transition waitStarted(SagaRecord r, int step, Long dueAt, long signalsSeen, long now) {
+        requireForwardStep(r, step);
+        StepDefinition<?> def = definition.step(step);
+        WaitDefinition<?> wait = def.waitFor();
+        if (wait == null) {
+            throw new IllegalStateException("step '" + def.name() + "' of saga " + r.id() + " is not a wait");
+        }
+        Change c = new Change(r, now);
+        SagaRecord.Wait w = wait.isSignal()
+                ? new SagaRecord.Wait(SagaRecord.WaitKind.SIGNAL, wait.signalName(), dueAt)
+                : new SagaRecord.Wait(SagaRecord.WaitKind.TIMER, null, dueAt);
+        String until = dueAt == null ? "without a time limit" : "until " + Instant.ofEpochMilli(dueAt);
+        c.event(HistoryEventType.WAIT_STARTED, def.name(), 0, 0,
+                wait.isSignal() ? "awaiting signal '" + wait.signalName() + "' " + until : "sleeping " + until);
+        c.b.state(SagaState.WAITING).await(w).signalsSeen(Math.max(signalsSeen, r.signals().seen()));
+        c.b.wakeAt(naturalWake(c.b.build(), now));
+        return c.done();
+    }
+
+    /** A timer's due time came: the saga goes on from the step after it. */
+    public Transition timerFired(SagaRecord r, IntPredicate stepRuns, long now) {
+        SagaRecord.Wait w = r.await();
+        if (w == null || w.kind() != SagaRecord.WaitKind.TIMER || r.wakeAt() == null || r.wakeAt() > now) {
+            throw new IllegalStateException("timer of saga " + r.id() + " that sleeps on no due timer");
+        }
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.TIMER_FIRED, definition.step(r.stepIndex()).name(), 0, 0,
+                "due " + Instant.ofEpochMilli(w.dueAt()));
+        advance(c, r.stepIndex(), stepRuns, now);
+        return c.done();
+    }
+
+    /** Whether the instance stands on a wait for this signal (started, or about to start). */
+    public boolean awaitsSignal(SagaRecord r, String name) {
+        if (!isForward(r.state()) || r.stepIndex() >= definition.steps().size()) {
+            return false;
+        }
+        WaitDefinition<?> wait = definition.step(r.stepIndex()).waitFor();
+        return wait != null && wait.isSignal() && wait.signalName().equals(name)
+                && (r.await() == null || r.await().kind() == SagaRecord.WaitKind.SIGNAL);
+    }
+
+    /**
+     * The awaited signal came: its payload, folded into the data ({@code newData}), and the saga goes
+     * on. The signal is consumed by the same write ({@code signalsSeen} is the inbox count read).
+     */
+    public Transition signalReceived(SagaRecord r, SignalRecord signal, String newData, IntPredicate stepRuns,
+                                     long signalsSeen, long now) {
+        if (!awaitsSignal(r, signal.name())) {
+            throw new IllegalStateException("signal '" + signal.name() + "' for saga " + r.id() + " that does not await it");
+        }
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.SIGNAL_RECEIVED, definition.step(r.stepIndex()).name(), 0, 0,
+                "signal '" + signal.name() + "', id " + signal.signalId() + ", received "
+                        + Instant.ofEpochMilli(signal.receivedAt()));
+        c.b.data(newData).signalsSeen(Math.max(signalsSeen, r.signals().seen()));
+        advance(c, r.stepIndex(), stepRuns, now);
+        return c.done();
+    }
+
+    /** A signal for the wait could not be taken (its payload did not read, the handler threw): noted, the wait goes on. */
+    public Transition signalRefused(SagaRecord r, SignalRecord signal, String reason, long now) {
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.SIGNAL_REFUSED, currentStepName(r), 0, 0,
+                "signal '" + signal.name() + "', id " + signal.signalId() + ": " + reason);
+        c.b.await(r.await()).wakeAt(naturalWake(r, now));
+        return c.done();
+    }
+
+    /**
+     * The awaited signal did not come in time: the saga goes on to the wait's escalation, skipping the
+     * steps in between, or is compensated.
+     */
+    public Transition signalTimedOut(SagaRecord r, long now) {
+        SagaRecord.Wait w = r.await();
+        if (w == null || w.kind() != SagaRecord.WaitKind.SIGNAL || w.dueAt() == null || w.dueAt() > now) {
+            throw new IllegalStateException("signal timeout of saga " + r.id() + " that awaits no due signal");
+        }
+        Change c = new Change(r, now);
+        StepDefinition<?> def = definition.step(r.stepIndex());
+        String escalateTo = def.waitFor().escalateTo();
+        c.event(HistoryEventType.SIGNAL_TIMED_OUT, def.name(), 0, 0, "signal '" + w.key() + "' not received by "
+                + Instant.ofEpochMilli(w.dueAt()) + (escalateTo == null ? "" : "; escalating to '" + escalateTo + "'"));
+        if (escalateTo == null) {
+            compensate(c, r, "signal '" + w.key() + "' not received in time at step '" + def.name() + "'", false, false);
+            return c.done();
+        }
+        int target = definition.indexOf(escalateTo);
+        for (int skipped = r.stepIndex() + 1; skipped < target; skipped++) {
+            c.event(HistoryEventType.STEP_SKIPPED, definition.step(skipped).name(), 0, 0, "escalated past");
+        }
+        c.b.position(SagaRecord.Position.at(target)).flag(null).state(SagaState.RUNNING).wakeAt(now);
+        return c.done();
+    }
+
+    /**
+     * The inbox was read and nothing in it applies now (a signal for a later wait): it is recorded as
+     * seen, so the instance is not woken again for it, and goes back to its own wake-up time.
+     */
+    public Transition inboxSeen(SagaRecord r, long signalsSeen, long now) {
+        Change c = new Change(r, now);
+        c.b.await(r.await()).flag(r.flag()).signalsSeen(Math.max(signalsSeen, r.signals().seen()));
+        c.b.wakeAt(naturalWake(r, now));
+        return c.done();
+    }
+
+    /** An operator's request that the state does not allow (a cancel past the point of no return): noted, consumed. */
+    public Transition requestRefused(SagaRecord r, SignalRecord request, String reason, long signalsSeen, long now) {
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.REQUEST_REFUSED, currentStepName(r), 0, 0,
+                (SignalRecord.CANCEL.equals(request.name()) ? "cancel" : "retry") + " refused: " + reason);
+        c.b.await(r.await()).flag(r.flag()).signalsSeen(Math.max(signalsSeen, r.signals().seen()));
+        c.b.wakeAt(naturalWake(r, now));
+        return c.done();
+    }
+
+    /**
+     * When the instance needs a node again by its own waits: now when it is runnable, the due time of
+     * its wait (cut short by the saga deadline before the point of no return), or null.
+     */
+    private Long naturalWake(SagaRecord r, long now) {
+        if (r.state().isTerminal()) {
+            return null;
+        }
+        SagaRecord.Wait w = r.await();
+        if (w == null) {
+            return now;
+        }
+        Long due = w.dueAt();
+        if (isForward(r.state()) && r.deadlineAt() != null && r.stepIndex() < definition.pointOfNoReturn()) {
+            due = due == null ? r.deadlineAt() : Math.min(due, r.deadlineAt());
+        }
+        return due;
     }
 
     /** The first transition of a new instance: moves to its first step whose condition holds. */
@@ -77,9 +237,9 @@ public final class SagaStateMachine {
         requireForwardStep(r, step);
         Change c = new Change(r, now);
         StepDefinition<?> def = definition.step(step);
-        c.event(HistoryEventType.STEP_SUCCEEDED, def.name(), r.attempt() + 1, durationMillis, null);
+        c.event(HistoryEventType.STEP_SUCCEEDED, def.name(), r.attemptsMade() + 1, durationMillis, null);
         if (def.hasCompensation()) {
-            c.b.completed(push(r.completed(), step));
+            c.b.toCompensate(push(r.toCompensate(), step));
         }
         c.b.data(newData);
         advance(c, step, stepRuns, now);
@@ -90,14 +250,14 @@ public final class SagaStateMachine {
         requireForwardStep(r, step);
         Change c = new Change(r, now);
         StepDefinition<?> def = definition.step(step);
-        int attempts = r.attempt() + 1;
+        int attempts = r.attemptsMade() + 1;
         // For a compensatable step, any attempt that may have acted makes it one to compensate. For
         // the pivot, which nothing undoes, the last attempt tells: one that failed for a known reason,
         // under the same idempotency key, says the earlier ones did not take effect either.
         boolean pivot = def.kind() == StepKind.PIVOT;
         boolean unknown = pivot ? error.timedOut() : r.outcomeUnknown() || error.timedOut();
         c.event(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error.description());
-        c.b.attempt(attempts).outcomeUnknown(unknown);
+        c.b.attemptsMade(attempts).outcomeUnknown(unknown);
         // A pivot whose outcome is unknown may have taken effect, and nothing undoes it: it is
         // retried (with its idempotency key) until its outcome is known, never compensated around.
         boolean pivotUnknown = pivot && unknown;
@@ -116,7 +276,8 @@ public final class SagaStateMachine {
                 c.b.flag(FLAG_RETRYING);
             }
             c.event(HistoryEventType.RETRY_SCHEDULED, def.name(), attempts + 1, 0, "due " + Instant.ofEpochMilli(due));
-            c.b.state(due > now ? SagaState.WAITING : SagaState.RUNNING).wakeAt(due);
+            c.b.state(due > now ? SagaState.WAITING : SagaState.RUNNING)
+                    .await(new SagaRecord.Wait(SagaRecord.WaitKind.RETRY, null, due)).wakeAt(due);
             return c.done();
         }
         String reason = "step '" + def.name() + "' failed after " + attempts
@@ -128,9 +289,9 @@ public final class SagaStateMachine {
     public Transition compensationSucceeded(SagaRecord r, int step, long durationMillis, long now) {
         requireCompensation(r, step);
         Change c = new Change(r, now);
-        c.event(HistoryEventType.COMPENSATION_SUCCEEDED, definition.step(step).name(), r.attempt() + 1, durationMillis, null);
-        List<Integer> rest = r.completed().subList(0, r.completed().size() - 1);
-        c.b.completed(rest).attempt(0).flag(null);
+        c.event(HistoryEventType.COMPENSATION_SUCCEEDED, definition.step(step).name(), r.attemptsMade() + 1, durationMillis, null);
+        List<Integer> rest = r.toCompensate().subList(0, r.toCompensate().size() - 1);
+        c.b.toCompensate(rest).attemptsMade(0).flag(null);
         if (rest.isEmpty()) {
             finishCompensation(c, r);
         } else {
@@ -143,7 +304,7 @@ public final class SagaStateMachine {
         requireCompensation(r, step);
         Change c = new Change(r, now);
         String name = definition.step(step).name();
-        int attempts = r.attempt() + 1;
+        int attempts = r.attemptsMade() + 1;
         c.event(HistoryEventType.COMPENSATION_FAILED, name, attempts, durationMillis, error.description());
         long due = now + definition.compensationRetry().delayMillis(attempts, random.getAsDouble());
         boolean stalled = attempts >= definition.stallAfterAttempts();
@@ -151,7 +312,8 @@ public final class SagaStateMachine {
             c.event(HistoryEventType.COMPENSATION_STALLED, name, attempts, 0,
                     "still retried; next attempt due " + Instant.ofEpochMilli(due));
         }
-        c.b.attempt(attempts).state(stalled ? SagaState.COMPENSATION_STALLED : SagaState.COMPENSATING).wakeAt(due);
+        c.b.attemptsMade(attempts).state(stalled ? SagaState.COMPENSATION_STALLED : SagaState.COMPENSATING)
+                .await(new SagaRecord.Wait(SagaRecord.WaitKind.RETRY, null, due)).wakeAt(due);
         if (stalled) {
             c.b.flag(FLAG_STALLED);
         }
@@ -165,12 +327,12 @@ public final class SagaStateMachine {
     public Transition commandSent(SagaRecord r, int step, String messageId, String detail, long timeoutMillis, long now) {
         requireForwardStep(r, step);
         Change c = new Change(r, now);
-        c.event(HistoryEventType.COMMAND_SENT, definition.step(step).name(), r.attempt() + 1, 0, detail);
+        c.event(HistoryEventType.COMMAND_SENT, definition.step(step).name(), r.attemptsMade() + 1, 0, detail);
         long until = now + timeoutMillis;
         if (r.deadlineAt() != null && step < definition.pointOfNoReturn()) {
             until = Math.min(until, r.deadlineAt());
         }
-        c.b.state(SagaState.WAITING).awaiting(messageId).wakeAt(until);
+        c.b.state(SagaState.WAITING).await(new SagaRecord.Wait(SagaRecord.WaitKind.REPLY, messageId, until)).wakeAt(until);
         return c.done();
     }
 
@@ -179,8 +341,8 @@ public final class SagaStateMachine {
                                               long now) {
         requireCompensation(r, step);
         Change c = new Change(r, now);
-        c.event(HistoryEventType.COMMAND_SENT, definition.step(step).name(), r.attempt() + 1, 0, "compensation: " + detail);
-        c.b.awaiting(messageId).wakeAt(now + timeoutMillis);
+        c.event(HistoryEventType.COMMAND_SENT, definition.step(step).name(), r.attemptsMade() + 1, 0, "compensation: " + detail);
+        c.b.await(new SagaRecord.Wait(SagaRecord.WaitKind.REPLY, messageId, now + timeoutMillis)).wakeAt(now + timeoutMillis);
         return c.done();
     }
 
@@ -189,7 +351,7 @@ public final class SagaStateMachine {
      * finally fails is compensated too), and a compensation is retried.
      */
     public Transition replyTimedOut(SagaRecord r, long now) {
-        if (r.awaiting() == null || (r.wakeAt() != null && r.wakeAt() > now)) {
+        if (r.awaitedReply() == null || (r.wakeAt() != null && r.wakeAt() > now)) {
             throw new IllegalStateException("reply timeout of saga " + r.id() + " that awaits no reply or is not yet due");
         }
         long waited = Math.max(0, now - r.updatedAt());
@@ -202,7 +364,7 @@ public final class SagaStateMachine {
 
     /** Whether {@code inReplyTo} is the command this instance waits for: any other reply is a duplicate or late. */
     public static boolean awaits(SagaRecord r, String inReplyTo) {
-        return r.awaiting() != null && r.awaiting().equals(inReplyTo) && !r.state().isTerminal();
+        return !r.state().isTerminal() && inReplyTo != null && inReplyTo.equals(r.awaitedReply());
     }
 
     /** A due retry is taken up: WAITING becomes RUNNING. */
@@ -211,7 +373,7 @@ public final class SagaStateMachine {
             throw new IllegalStateException("resume of a saga that is " + r.state());
         }
         Change c = new Change(r, now);
-        c.event(HistoryEventType.STEP_RESUMED, definition.step(r.stepIndex()).name(), r.attempt() + 1, 0, null);
+        c.event(HistoryEventType.STEP_RESUMED, definition.step(r.stepIndex()).name(), r.attemptsMade() + 1, 0, null);
         c.b.state(SagaState.RUNNING).wakeAt(now);
         return c.done();
     }
@@ -233,6 +395,11 @@ public final class SagaStateMachine {
      * refused by the version check, so its effect must not be left behind.
      */
     public Transition cancel(SagaRecord r, long now) {
+        return cancel(r, now, null);
+    }
+
+    /** As {@link #cancel(SagaRecord, long)}; {@code detail} (who asked, why) goes into the history. */
+    public Transition cancel(SagaRecord r, long now, String detail) {
         if (r.state().isTerminal()) {
             throw new IllegalSagaStateException("Saga " + r.id() + " cannot be cancelled: it is already " + r.state());
         }
@@ -241,7 +408,8 @@ public final class SagaStateMachine {
             if (r.cancelRequested()) {
                 return c.done();
             }
-            c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, "already compensating; it will end CANCELLED");
+            c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, "already compensating; it will end CANCELLED"
+                    + (detail == null ? "" : "; " + detail));
             c.b.cancelRequested(true);
             return c.done();
         }
@@ -256,20 +424,25 @@ public final class SagaStateMachine {
             throw new IllegalSagaStateException("Saga " + r.id() + " cannot be cancelled now: its pivot '" + current.name()
                     + "' is under way and cannot be undone; the saga will complete, or be compensated if the pivot fails");
         }
-        c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, null);
+        c.event(HistoryEventType.CANCEL_REQUESTED, null, 0, 0, detail);
         compensate(c, r, "cancelled by an operator", mayHaveRun(r), true);
         return c.done();
     }
 
     /** An operator asks for a compensating (usually stalled) saga's compensation to be retried now. */
     public Transition retry(SagaRecord r, long now) {
+        return retry(r, now, null);
+    }
+
+    /** As {@link #retry(SagaRecord, long)}; {@code detail} (who asked, why) goes into the history. */
+    public Transition retry(SagaRecord r, long now, String detail) {
         if (!r.state().isCompensating()) {
             throw new IllegalSagaStateException("Saga " + r.id() + " cannot be retried: it is " + r.state()
                     + "; only a COMPENSATION_STALLED or COMPENSATING saga can be");
         }
         Change c = new Change(r, now);
-        c.event(HistoryEventType.OPERATOR_RETRY, definition.step(top(r)).name(), 0, 0, null);
-        c.b.state(SagaState.COMPENSATING).attempt(0).wakeAt(now).flag(null);
+        c.event(HistoryEventType.OPERATOR_RETRY, definition.step(top(r)).name(), 0, 0, detail);
+        c.b.state(SagaState.COMPENSATING).attemptsMade(0).wakeAt(now).flag(null);
         return c.done();
     }
 
@@ -284,29 +457,30 @@ public final class SagaStateMachine {
             throw new IllegalArgumentException(type + " is not a note");
         }
         Change c = new Change(r, now);
-        c.b.awaiting(r.awaiting()).flag(type == HistoryEventType.CALL_NOT_RETURNING ? FLAG_CALL_NOT_RETURNING : r.flag());
-        c.event(type, step, r.attempt(), 0, detail);
+        c.b.await(r.await()).flag(type == HistoryEventType.CALL_NOT_RETURNING ? FLAG_CALL_NOT_RETURNING : r.flag());
+        c.event(type, step, r.attemptsMade(), 0, detail);
         return c.done();
     }
 
     /** The name of the step the instance stands on: the one to compensate next, or the forward step due. */
     public String currentStepName(SagaRecord r) {
         if (r.state().isCompensating()) {
-            return r.completed().isEmpty() ? null : definition.step(top(r)).name();
+            return r.toCompensate().isEmpty() ? null : definition.step(top(r)).name();
         }
         return r.stepIndex() < definition.steps().size() ? definition.step(r.stepIndex()).name() : null;
     }
 
     private void advance(Change c, int from, IntPredicate stepRuns, long now) {
         int next = from + 1;
-        while (next < definition.steps().size() && !stepRuns.test(next)) {
-            c.event(HistoryEventType.STEP_SKIPPED, definition.step(next).name(), 0, 0, "condition does not hold");
+        while (next < definition.steps().size() && (definition.isEscalationTarget(next) || !stepRuns.test(next))) {
+            c.event(HistoryEventType.STEP_SKIPPED, definition.step(next).name(), 0, 0,
+                    definition.isEscalationTarget(next) ? "runs only when escalated to" : "condition does not hold");
             next++;
         }
-        c.b.stepIndex(next).attempt(0).outcomeUnknown(false).flag(null);
+        c.b.position(SagaRecord.Position.at(next)).flag(null);
         if (next == definition.steps().size()) {
             c.event(HistoryEventType.SAGA_COMPLETED, null, 0, 0, null);
-            c.b.state(SagaState.COMPLETED).wakeAt(null).owner(null).leaseUntil(null);
+            c.b.state(SagaState.COMPLETED).wakeAt(null);
             return;
         }
         c.b.state(SagaState.RUNNING).wakeAt(now);
@@ -320,13 +494,13 @@ public final class SagaStateMachine {
 
     /** Moves to compensation; {@code includeCurrent} adds the current step, whose outcome is unknown. */
     private void compensate(Change c, SagaRecord r, String reason, boolean includeCurrent, boolean cancel) {
-        List<Integer> stack = r.completed();
+        List<Integer> stack = r.toCompensate();
         if (includeCurrent && r.stepIndex() < definition.steps().size()
                 && definition.step(r.stepIndex()).hasCompensation() && !stack.contains(r.stepIndex())) {
             stack = push(stack, r.stepIndex());
         }
         c.event(HistoryEventType.COMPENSATION_STARTED, null, 0, 0, reason);
-        c.b.completed(stack).failure(StoredText.clean(reason)).cancelRequested(cancel).attempt(0).outcomeUnknown(false)
+        c.b.toCompensate(stack).failure(StoredText.clean(reason)).cancelRequested(cancel).attemptsMade(0).outcomeUnknown(false)
                 .flag(null);
         if (stack.isEmpty()) {
             finishCompensation(c, c.b.build());
@@ -338,12 +512,12 @@ public final class SagaStateMachine {
     private void finishCompensation(Change c, SagaRecord r) {
         boolean cancelled = r.cancelRequested();
         c.event(cancelled ? HistoryEventType.SAGA_CANCELLED : HistoryEventType.SAGA_FAILED, null, 0, 0, r.failure());
-        c.b.state(cancelled ? SagaState.CANCELLED : SagaState.FAILED).wakeAt(null).owner(null).leaseUntil(null);
+        c.b.state(cancelled ? SagaState.CANCELLED : SagaState.FAILED).wakeAt(null);
     }
 
     /** Whether the current step's call may have taken effect: it may be running, its command sent, or an attempt timed out. */
     private static boolean mayHaveRun(SagaRecord r) {
-        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown() || r.awaiting() != null;
+        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown() || r.awaitedReply() != null;
     }
 
     private boolean deadlinePassed(SagaRecord r, long now) {
@@ -356,7 +530,7 @@ public final class SagaStateMachine {
     }
 
     private static int top(SagaRecord r) {
-        return r.completed().get(r.completed().size() - 1);
+        return r.toCompensate().get(r.toCompensate().size() - 1);
     }
 
     private static List<Integer> push(List<Integer> stack, int step) {
@@ -373,9 +547,9 @@ public final class SagaStateMachine {
     }
 
     private static void requireCompensation(SagaRecord r, int step) {
-        if (!r.state().isCompensating() || r.completed().isEmpty() || top(r) != step) {
+        if (!r.state().isCompensating() || r.toCompensate().isEmpty() || top(r) != step) {
             throw new IllegalStateException("compensation " + step + " result for saga " + r.id() + " that is "
-                    + r.state() + " with " + r.completed() + " to compensate");
+                    + r.state() + " with " + r.toCompensate() + " to compensate");
         }
     }
 
@@ -389,7 +563,7 @@ public final class SagaStateMachine {
         Change(SagaRecord r, long now) {
             // Any transition ends the wait for a reply; only sending a command starts one. The flag
             // of a call that would not return goes with the first transition after it returned.
-            this.b = r.toBuilder().updatedAt(now).awaiting(null)
+            this.b = r.toBuilder().updatedAt(now).await(null)
                     .flag(FLAG_CALL_NOT_RETURNING.equals(r.flag()) ? null : r.flag());
             this.now = now;
             this.firstSeq = r.historySize() + 1;

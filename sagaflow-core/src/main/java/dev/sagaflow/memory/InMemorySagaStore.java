@@ -4,7 +4,10 @@ import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SignalDelivery;
+import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
@@ -14,10 +17,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A store in memory: for tests and for measuring the engine without I/O. Not durable. Behaves as
@@ -29,6 +34,8 @@ public final class InMemorySagaStore implements SagaStore {
     private final Map<String, String> idByKey = new HashMap<>();
     private final Map<String, List<HistoryEvent>> histories = new HashMap<>();
     private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
+    private final Map<String, SignalRecord> signals = new HashMap<>();
+    private final Map<String, Map<String, SignalRecord>> inboxes = new HashMap<>();
 
     private record OutboxEntry(Message message, String owner, long leaseUntil) {
     }
@@ -41,36 +48,128 @@ public final class InMemorySagaStore implements SagaStore {
     public synchronized List<WriteResult> write(List<StoreWrite> writes) {
         List<WriteResult> results = new ArrayList<>(writes.size());
         for (StoreWrite write : writes) {
-            SagaRecord r = write.record();
-            switch (write) {
-                case StoreWrite.Insert insert -> {
-                    String existing = idByKey.putIfAbsent(key(r.sagaName(), r.idempotencyKey()), r.id());
-                    if (existing != null) {
-                        results.add(WriteResult.conflict(existing));
-                        continue;
+            if (write instanceof StoreWrite.Group group) {
+                WriteResult refusal = null;
+                Set<String> keys = new HashSet<>();
+                for (StoreWrite member : group.members()) {
+                    WriteResult check = check(member);
+                    if (check == null && member instanceof StoreWrite.Insert
+                            && !keys.add(key(member.record().sagaName(), member.record().idempotencyKey()))) {
+                        check = WriteResult.conflict(member.record().id());
                     }
-                    if (rows.containsKey(r.id())) {
-                        throw new IllegalArgumentException("saga id " + r.id() + " already exists");
+                    if (check != null) {
+                        refusal = check;
+                        break;
                     }
-                    rows.put(r.id(), r);
-                    histories.put(r.id(), new ArrayList<>(insert.history()));
-                    queue(insert.outbox());
-                    results.add(WriteResult.ok());
                 }
-                case StoreWrite.Update update -> {
-                    SagaRecord current = rows.get(r.id());
-                    if (current == null || current.version() != update.expectedVersion()) {
-                        results.add(WriteResult.stale());
-                        continue;
-                    }
-                    rows.put(r.id(), r);
-                    histories.get(r.id()).addAll(update.history());
-                    queue(update.outbox());
-                    results.add(WriteResult.ok());
+                if (refusal != null) {
+                    results.add(refusal);
+                    continue;
                 }
+                group.members().forEach(this::apply);
+                results.add(WriteResult.ok());
+                continue;
             }
+            WriteResult refusal = check(write);
+            if (refusal != null) {
+                results.add(refusal);
+                continue;
+            }
+            apply(write);
+            results.add(WriteResult.ok());
         }
         return results;
+    }
+
+    /** Why the write would be refused, or null if it would be applied. */
+    private WriteResult check(StoreWrite write) {
+        SagaRecord r = write.record();
+        return switch (write) {
+            case StoreWrite.Insert insert -> {
+                String existing = idByKey.get(key(r.sagaName(), r.idempotencyKey()));
+                if (existing != null) {
+                    yield WriteResult.conflict(existing);
+                }
+                if (rows.containsKey(r.id())) {
+                    throw new IllegalArgumentException("saga id " + r.id() + " already exists");
+                }
+                yield null;
+            }
+            case StoreWrite.Update update -> {
+                SagaRecord current = rows.get(r.id());
+                yield current == null || current.version() != update.expectedVersion() ? WriteResult.stale() : null;
+            }
+            case StoreWrite.Group group -> throw new IllegalArgumentException("write groups do not nest");
+        };
+    }
+
+    private void apply(StoreWrite write) {
+        SagaRecord r = write.record();
+        switch (write) {
+            case StoreWrite.Insert insert -> {
+                idByKey.put(key(r.sagaName(), r.idempotencyKey()), r.id());
+                rows.put(r.id(), r);
+                histories.put(r.id(), new ArrayList<>(insert.history()));
+                queue(insert.outbox());
+            }
+            case StoreWrite.Update update -> {
+                SagaRecord current = rows.get(r.id());
+                rows.put(r.id(), withStoredSignals(r, current.signals().received()));
+                histories.get(r.id()).addAll(update.history());
+                Map<String, SignalRecord> pending = inboxes.get(r.id());
+                if (pending != null) {
+                    update.consumedSignals().forEach(pending::remove);
+                }
+                queue(update.outbox());
+            }
+            case StoreWrite.Group group -> throw new IllegalArgumentException("write groups do not nest");
+        }
+    }
+
+    /** The row as written, with the store's signal count; made due now if it has not seen them all. */
+    private static SagaRecord withStoredSignals(SagaRecord r, long received) {
+        Long wakeAt = r.wakeAt();
+        if (received > r.signals().seen() && !r.state().isTerminal() && (wakeAt == null || wakeAt > r.updatedAt())) {
+            wakeAt = r.updatedAt();
+        }
+        return r.withSignals(new SagaRecord.Signals(received, r.signals().seen()), wakeAt);
+    }
+
+    @Override
+    public synchronized SignalDelivery deliverSignal(SignalRecord signal, long now) {
+        SignalRecord earlier = signals.get(signal.signalId());
+        if (earlier != null) {
+            return earlier.sagaId().equals(signal.sagaId()) && earlier.name().equals(signal.name())
+                    ? SignalDelivery.DUPLICATE : SignalDelivery.ID_TAKEN;
+        }
+        SagaRecord r = rows.get(signal.sagaId());
+        if (r == null) {
+            return SignalDelivery.NOT_FOUND;
+        }
+        if (r.state().isTerminal()) {
+            return SignalDelivery.FINISHED;
+        }
+        signals.put(signal.signalId(), signal);
+        inboxes.computeIfAbsent(signal.sagaId(), id -> new LinkedHashMap<>()).put(signal.signalId(), signal);
+        boolean held = r.lease().live(now);
+        Long wakeAt = !held && (r.wakeAt() == null || r.wakeAt() > now) ? Long.valueOf(now) : r.wakeAt();
+        rows.put(r.id(), r.withSignals(new SagaRecord.Signals(r.signals().received() + 1, r.signals().seen()), wakeAt));
+        return SignalDelivery.DELIVERED;
+    }
+
+    @Override
+    public synchronized Inbox inbox(String sagaId) {
+        SagaRecord r = rows.get(sagaId);
+        Map<String, SignalRecord> pending = inboxes.getOrDefault(sagaId, Map.of());
+        return new Inbox(r == null ? 0 : r.signals().received(), List.copyOf(pending.values()));
+    }
+
+    @Override
+    public synchronized List<String> signalledInstances(String owner) {
+        return rows.values().stream()
+                .filter(r -> owner.equals(r.owner()) && r.signals().pending())
+                .map(SagaRecord::id)
+                .toList();
     }
 
     @Override
@@ -84,7 +183,7 @@ public final class InMemorySagaStore implements SagaStore {
                 .toList();
         List<SagaRecord> claimed = new ArrayList<>(due.size());
         for (SagaRecord r : due) {
-            SagaRecord mine = r.toBuilder().owner(nodeId).leaseUntil(leaseUntil).version(r.version() + 1).build();
+            SagaRecord mine = r.leased(new SagaRecord.Lease(nodeId, leaseUntil), r.version() + 1);
             rows.put(r.id(), mine);
             claimed.add(mine);
         }
@@ -94,13 +193,13 @@ public final class InMemorySagaStore implements SagaStore {
     @Override
     public synchronized void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
         for (String id : ids) {
-            rows.computeIfPresent(id, (k, r) -> nodeId.equals(r.owner()) ? r.toBuilder().leaseUntil(leaseUntil).build() : r);
+            rows.computeIfPresent(id, (k, r) -> nodeId.equals(r.owner()) ? r.leased(new SagaRecord.Lease(nodeId, leaseUntil), r.version()) : r);
         }
     }
 
     @Override
     public synchronized void releaseLeases(String nodeId) {
-        rows.replaceAll((id, r) -> nodeId.equals(r.owner()) ? r.toBuilder().owner(null).leaseUntil(null).build() : r);
+        rows.replaceAll((id, r) -> nodeId.equals(r.owner()) ? r.leased(SagaRecord.Lease.NONE, r.version()) : r);
     }
 
     @Override
@@ -124,6 +223,7 @@ public final class InMemorySagaStore implements SagaStore {
                 .filter(r -> query.states().isEmpty() || query.states().contains(r.state()))
                 .filter(r -> query.sagaName() == null || query.sagaName().equals(r.sagaName()))
                 .filter(r -> !query.flagged() || r.flag() != null)
+                .filter(r -> query.correlationId() == null || query.correlationId().equals(r.correlationId()))
                 .sorted(Comparator.comparingLong(SagaRecord::createdAt).reversed().thenComparing(SagaRecord::id))
                 .skip(query.offset())
                 .limit(query.limit())

@@ -45,6 +45,23 @@ public interface SagaStore extends AutoCloseable {
      */
     void renewLeases(String nodeId, Collection<String> ids, long leaseUntil);
 
+    /**
+     * Puts a signal (or an operator's request) in the instance's inbox and wakes the instance, in one
+     * transaction: the inbox row (unique by signal id), the instance's received count + 1, and, when no
+     * live node holds it, its wake-up time brought to {@code now}. Idempotent per signal id. Nothing
+     * changes for an instance that does not exist or has ended.
+     */
+    SignalDelivery deliverSignal(SignalRecord signal, long now);
+
+    /** The instance's unconsumed inbox entries, in delivery order, with its received count. */
+    Inbox inbox(String sagaId);
+
+    /**
+     * Instances {@code owner} holds whose inbox has entries it has not seen (requests to apply, such
+     * as a cancel, while a node runs the instance).
+     */
+    List<String> signalledInstances(String owner);
+
     /** Frees every lease this node holds, on a graceful stop. */
     void releaseLeases(String nodeId);
 
@@ -55,7 +72,7 @@ public interface SagaStore extends AutoCloseable {
     /** The instance's history in sequence order. */
     List<HistoryEvent> history(String id);
 
-    /** Instances matching the query, newest first. */
+    /** Instances matching the query (state, name, flag, correlation id), newest first. */
     List<SagaRecord> list(SagaQuery query);
 
     /** How many instances are in each state, of the named saga or ({@code null}) of all; states with none are left out. */

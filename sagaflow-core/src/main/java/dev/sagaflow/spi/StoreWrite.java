@@ -5,9 +5,16 @@ import dev.sagaflow.messaging.Message;
 
 import java.util.List;
 
-/** One change in a {@link SagaStore#write} batch: a new instance, or a version-guarded update. */
+/**
+ * One change in a {@link SagaStore#write} batch: a new instance, a version-guarded update, or a
+ * group of those that is applied all or none.
+ */
 public sealed interface StoreWrite {
 
+    /**
+     * The row written; for a group, its first member's row (the group commits all or none, so that
+     * row tells whether it committed).
+     */
     SagaRecord record();
 
     List<HistoryEvent> history();
@@ -34,16 +41,63 @@ public sealed interface StoreWrite {
     /**
      * Replaces the instance row with {@code record} and appends {@code history}, only if the stored
      * version is still {@code expectedVersion}; otherwise it is refused and nothing of it is applied.
+     * The row's signal count is the store's: it is never overwritten, and when more signals have been
+     * delivered than {@code record} has seen, the stored row is made due now (unless terminal).
+     *
+     * @param consumedSignals inbox entries this transition consumed, removed from the pending ones
+     *                        with it and only if it is applied
      */
-    record Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox)
-            implements StoreWrite {
+    record Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox,
+                  List<String> consumedSignals) implements StoreWrite {
         public Update {
             history = List.copyOf(history);
             outbox = List.copyOf(outbox);
+            consumedSignals = List.copyOf(consumedSignals);
+        }
+
+        public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox) {
+            this(record, expectedVersion, history, outbox, List.of());
         }
 
         public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history) {
-            this(record, expectedVersion, history, List.of());
+            this(record, expectedVersion, history, List.of(), List.of());
+        }
+    }
+
+    /**
+     * Writes that commit all or none (a parent and its child, the end of one run and the start of the
+     * next): applied only when every member would be; otherwise none is, and the result is the first
+     * refusal's. Members are inserts and updates of different instances.
+     */
+    record Group(List<StoreWrite> members) implements StoreWrite {
+        public Group {
+            members = List.copyOf(members);
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("a write group needs at least one member");
+            }
+            for (StoreWrite member : members) {
+                if (member instanceof Group) {
+                    throw new IllegalArgumentException("write groups do not nest");
+                }
+            }
+            if (members.stream().map(m -> m.record().id()).distinct().count() != members.size()) {
+                throw new IllegalArgumentException("a write group writes each instance at most once");
+            }
+        }
+
+        @Override
+        public SagaRecord record() {
+            return members.get(0).record();
+        }
+
+        @Override
+        public List<HistoryEvent> history() {
+            return List.of();
+        }
+
+        @Override
+        public List<Message> outbox() {
+            return List.of();
         }
     }
 }

@@ -1,0 +1,343 @@
+package dev.sagaflow;
+
+import dev.sagaflow.internal.Identifiers;
+import dev.sagaflow.internal.InstanceViews;
+import dev.sagaflow.internal.Json;
+import dev.sagaflow.internal.NodeIdentity;
+import dev.sagaflow.internal.Registry;
+import dev.sagaflow.internal.SagaStateMachine;
+import dev.sagaflow.internal.Transition;
+import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SagaStore;
+import dev.sagaflow.spi.SignalDelivery;
+import dev.sagaflow.spi.SignalRecord;
+import dev.sagaflow.spi.StoreWrite;
+import dev.sagaflow.spi.WriteResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Starts, signals, finds, cancels and retries sagas on a store, and runs none: it has no threads. The
+ * engine nodes on the same store (another process, another machine, or a SQLite file a node in
+ * another process holds) pick up what it writes, within their poll interval.
+ * <pre>{@code
+ * SagaClient client = SagaClient.builder(store).register(purchaseSaga).build();
+ * client.signal("purchase-request", "req-42", "decision", new Decision(true, "ok"), "decision-req-42");
+ * }</pre>
+ * Starting and signalling need the saga's definition (to check the data and the signal); cancel,
+ * retry and the queries do not: a cancel or retry is a request in the instance's inbox, applied by
+ * the node that holds the instance or next claims it.
+ */
+public final class SagaClient implements AutoCloseable {
+    private final SagaStore store;
+    private final Registry registry;
+    private final Clock clock;
+    private final int maxDataBytes;
+    private final NodeIdentity identity;
+
+    SagaClient(SagaStore store, Registry registry, Clock clock, int maxDataBytes, NodeIdentity identity) {
+        this.store = store;
+        this.registry = registry;
+        this.clock = clock;
+        this.maxDataBytes = maxDataBytes;
+        this.identity = identity;
+    }
+
+    public static Builder builder(SagaStore store) {
+        return new Builder(store);
+    }
+
+    /**
+     * Starts an instance of the latest registered version of a saga and returns once it is durable;
+     * an engine node on the store runs it. Idempotent: the same saga name and idempotency key returns
+     * the instance that key started.
+     *
+     * @throws UnknownSagaException     this client has no definition of that name
+     * @throws IllegalArgumentException data is null or not of the definition's data type, or the key is not usable
+     * @throws SagaDataException        data cannot be written as JSON, or is larger than the limit
+     */
+    public SagaId start(String sagaName, Object data, String idempotencyKey) {
+        return start(sagaName, data, idempotencyKey, idempotencyKey);
+    }
+
+    /** As {@link #start(String, Object, String)}, with a correlation id carried to every step. */
+    public SagaId start(String sagaName, Object data, String idempotencyKey, String correlationId) {
+        NewInstance prepared = prepareStart(sagaName, data, idempotencyKey, correlationId);
+        long now = prepared.row().updatedAt();
+        SagaRecord row = prepared.row().stamped(new SagaRecord.Fence(1, identity.nextWriteId(), prepared.row().historySize()),
+                SagaRecord.Lease.NONE, now);
+        WriteResult result = store.write(List.of(new StoreWrite.Insert(row, prepared.history()))).getFirst();
+        return new SagaId(result.isApplied() ? row.id() : result.existingId());
+    }
+
+    /** A new instance's first row and history, checked and computed but not yet stamped for writing. */
+    record NewInstance(SagaStateMachine machine, SagaRecord row, List<HistoryEvent> history, Object data) {
+    }
+
+    NewInstance prepareStart(String sagaName, Object data, String idempotencyKey, String correlationId) {
+        SagaStateMachine machine = registry.latest(sagaName);
+        SagaDefinition<?> definition = machine.definition();
+        Identifiers.require(idempotencyKey, "idempotencyKey", Identifiers.MAX_KEY_LENGTH);
+        if (correlationId != null) {
+            Identifiers.require(correlationId, "correlationId", Identifiers.MAX_KEY_LENGTH);
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("data of saga '" + sagaName + "' must not be null");
+        }
+        if (!definition.dataType().isInstance(data)) {
+            throw new IllegalArgumentException("data of saga '" + sagaName + "' must be a " + definition.dataType().getName()
+                    + ", was a " + data.getClass().getName());
+        }
+        Json.Stored stored = Json.storable(data, definition.dataType(), "a new '" + sagaName + "' saga", maxDataBytes);
+        long now = clock.millis();
+        Long deadlineAt = definition.deadline().map(d -> now + d.toMillis()).orElse(null);
+        SagaRecord initial = SagaRecord.newInstance(UUID.randomUUID().toString(), sagaName, definition.version(),
+                idempotencyKey, correlationId, stored.json(), now, deadlineAt);
+        Object copy = stored.copy();
+        @SuppressWarnings("unchecked")
+        SagaDefinition<Object> typed = (SagaDefinition<Object>) definition;
+        Transition started = machine.start(initial, i -> typed.step(i).runsFor(copy), now);
+        return new NewInstance(machine, started.next(), started.history(), copy);
+    }
+
+    /**
+     * Sends a signal to an instance: kept in its inbox until the instance reaches a step that awaits
+     * that name (at once if it waits already), then folded into its data. Idempotent per
+     * {@code signalId}: the same id again changes nothing and says it was a duplicate.
+     *
+     * @param payload  the payload, written as JSON; it must read back as the type the saga awaits
+     * @param signalId the signal's id, or {@code null} for a new random one
+     * @throws SagaNotFoundException      no instance has this id
+     * @throws IllegalSagaStateException  the instance has ended
+     * @throws IllegalArgumentException   the saga awaits no signal of this name, or the id is taken by another signal
+     * @throws SagaDataException          the payload does not read as the awaited type
+     * @throws UnknownSagaException       this client has no definition of the instance's saga
+     */
+    public SignalReceipt signal(SagaId sagaId, String name, Object payload, String signalId) {
+        SagaRecord r = store.find(sagaId.value()).orElseThrow(() -> new SagaNotFoundException(sagaId));
+        return deliver(r, name, payloadJson(r, name, payload), signalId);
+    }
+
+    /** As {@link #signal(SagaId, String, Object, String)}, to the instance started with this idempotency key. */
+    public SignalReceipt signal(String sagaName, String idempotencyKey, String name, Object payload, String signalId) {
+        SagaRecord r = byKey(sagaName, idempotencyKey);
+        return deliver(r, name, payloadJson(r, name, payload), signalId);
+    }
+
+    /** As {@link #signal(SagaId, String, Object, String)} with the payload given as JSON text (from a command line). */
+    public SignalReceipt signalJson(SagaId sagaId, String name, String payloadJson, String signalId) {
+        SagaRecord r = store.find(sagaId.value()).orElseThrow(() -> new SagaNotFoundException(sagaId));
+        return deliver(r, name, payloadJson, signalId);
+    }
+
+    /** As {@link #signalJson(SagaId, String, String, String)}, to the instance started with this idempotency key. */
+    public SignalReceipt signalJson(String sagaName, String idempotencyKey, String name, String payloadJson, String signalId) {
+        return deliver(byKey(sagaName, idempotencyKey), name, payloadJson, signalId);
+    }
+
+    private SagaRecord byKey(String sagaName, String idempotencyKey) {
+        return store.findByIdempotencyKey(sagaName, idempotencyKey).orElseThrow(() -> new SagaNotFoundException(
+                "No '" + sagaName + "' saga was started with idempotency key '" + idempotencyKey + "'"));
+    }
+
+    private String payloadJson(SagaRecord r, String name, Object payload) {
+        Class<?> type = signalType(r, name);
+        if (payload != null && !type.isInstance(payload)) {
+            throw new IllegalArgumentException("signal '" + name + "' of saga '" + r.sagaName() + "' carries a "
+                    + type.getName() + ", not a " + payload.getClass().getName());
+        }
+        return Json.storable(payload, type, "the payload of signal '" + name + "'", maxDataBytes).json();
+    }
+
+    private Class<?> signalType(SagaRecord r, String name) {
+        Objects.requireNonNull(name, "name");
+        SagaDefinition<?> definition = registry.find(r.sagaName(), r.sagaVersion())
+                .orElseGet(() -> registry.latest(r.sagaName())).definition();
+        Class<?> type = definition.signals().get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("saga '" + r.sagaName() + "' v" + definition.version()
+                    + " awaits no signal named '" + name + "'; it awaits " + definition.signals().keySet());
+        }
+        return type;
+    }
+
+    private SignalReceipt deliver(SagaRecord r, String name, String payloadJson, String signalId) {
+        Class<?> type = signalType(r, name);
+        String whose = "the payload of signal '" + name + "' for saga " + r.id();
+        if (payloadJson == null || payloadJson.length() > maxDataBytes) {
+            throw new SagaDataException(whose + (payloadJson == null ? " is missing" : " is larger than " + maxDataBytes
+                    + " characters"));
+        }
+        Json.decode(payloadJson, type, whose);
+        String id = signalId == null ? UUID.randomUUID().toString()
+                : Identifiers.require(signalId, "signalId", Identifiers.MAX_KEY_LENGTH);
+        return receipt(r, new SignalRecord(id, r.id(), name, payloadJson, clock.millis()));
+    }
+
+    private SignalReceipt receipt(SagaRecord r, SignalRecord signal) {
+        SagaId sagaId = new SagaId(r.id());
+        SignalDelivery delivery = store.deliverSignal(signal, signal.receivedAt());
+        return switch (delivery) {
+            case DELIVERED -> new SignalReceipt(sagaId, signal.signalId(), false);
+            case DUPLICATE -> new SignalReceipt(sagaId, signal.signalId(), true);
+            case ID_TAKEN -> throw new IllegalArgumentException("signal id '" + signal.signalId()
+                    + "' is taken by another signal (another instance or another name); nothing changed");
+            case NOT_FOUND -> throw new SagaNotFoundException(sagaId);
+            case FINISHED -> throw new IllegalSagaStateException("Saga " + r.id() + " has ended ("
+                    + store.find(r.id()).map(SagaRecord::state).orElse(r.state()) + "); signal '" + signal.name()
+                    + "' was not delivered");
+        };
+    }
+
+    /**
+     * Asks for the saga to be cancelled: a request in its inbox, applied by the node that holds it or
+     * next claims it (its completed steps compensated, then CANCELLED). A request the instance's
+     * state does not allow (past its point of no return) is refused there, in its history.
+     *
+     * @throws SagaNotFoundException     no instance has this id
+     * @throws IllegalSagaStateException the instance has ended
+     */
+    public void cancel(SagaId id, String operator, String reason) {
+        request(id, SignalRecord.CANCEL, operator, reason);
+    }
+
+    public void cancel(SagaId id) {
+        cancel(id, null, null);
+    }
+
+    /**
+     * Asks for a compensating (usually stalled) saga's compensation to be retried now: a request in
+     * its inbox, as {@link #cancel}.
+     *
+     * @throws IllegalSagaStateException the instance is not compensating
+     */
+    public void retry(SagaId id, String operator, String reason) {
+        SagaRecord r = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+        if (!r.state().isCompensating()) {
+            throw new IllegalSagaStateException("Saga " + id + " cannot be retried: it is " + r.state()
+                    + "; only a COMPENSATION_STALLED or COMPENSATING saga can be");
+        }
+        request(id, SignalRecord.RETRY, operator, reason);
+    }
+
+    public void retry(SagaId id) {
+        retry(id, null, null);
+    }
+
+    private void request(SagaId id, String kind, String operator, String reason) {
+        SagaRecord r = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+        if (r.state().isTerminal()) {
+            throw new IllegalSagaStateException("Saga " + id + " has ended (" + r.state() + "); nothing to "
+                    + (SignalRecord.CANCEL.equals(kind) ? "cancel" : "retry"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("operator", operator == null ? System.getProperty("user.name", "an operator") : operator);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        String payload = Json.encode(body, "an operator's request");
+        receipt(r, new SignalRecord(UUID.randomUUID().toString(), r.id(), kind, payload, clock.millis()));
+    }
+
+    /** The instance with its full history. */
+    public SagaInstance get(SagaId id) {
+        SagaRecord record = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+        return view(record, store.history(id.value()));
+    }
+
+    /** The instance started with this idempotency key, if any; its history is left empty. */
+    public Optional<SagaInstance> findByIdempotencyKey(String sagaName, String idempotencyKey) {
+        return store.findByIdempotencyKey(sagaName, idempotencyKey).map(r -> view(r, List.of()));
+    }
+
+    /** The instances (up to 1000, newest first) with this correlation id; their histories are left empty. */
+    public List<SagaInstance> findByCorrelationId(String correlationId) {
+        return list(SagaQuery.all().withCorrelationId(correlationId).page(0, 1000));
+    }
+
+    /** Instances by state, saga name, flag or correlation id, newest first; their histories are left empty. */
+    public List<SagaInstance> list(SagaQuery query) {
+        List<SagaInstance> page = new ArrayList<>();
+        for (SagaRecord record : store.list(query)) {
+            page.add(view(record, List.of()));
+        }
+        return page;
+    }
+
+    /** How many instances are in each state, of the named saga or ({@code null}) of all. */
+    public Map<SagaState, Long> countByState(String sagaName) {
+        return store.countByState(sagaName);
+    }
+
+    /** Waits until the instance is terminal, polling its row; returns it, or empty on timeout. */
+    public Optional<SagaInstance> awaitTermination(SagaId id, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SagaRecord record = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
+            if (record.state().isTerminal()) {
+                return Optional.of(view(record, store.history(id.value())));
+            }
+            if (System.nanoTime() > until) {
+                return Optional.empty();
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    SagaInstance view(SagaRecord r, List<HistoryEvent> history) {
+        String current = r.state().isTerminal() ? null : registry.find(r.sagaName(), r.sagaVersion())
+                .map(machine -> machine.currentStepName(r)).orElse(null);
+        return InstanceViews.of(r, current, history);
+    }
+
+    /** Closes nothing but itself: the store is the caller's. */
+    @Override
+    public void close() {
+    }
+
+    public static final class Builder {
+        private final SagaStore store;
+        private final List<SagaDefinition<?>> definitions = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private int maxDataBytes = 1 << 20;
+
+        private Builder(SagaStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** A definition whose sagas this client starts and signals. */
+        public Builder register(SagaDefinition<?> definition) {
+            definitions.add(Objects.requireNonNull(definition, "definition"));
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** Largest data and signal payload, in JSON characters. Default 1 MiB. */
+        public Builder maxDataBytes(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxDataBytes must be >= 1; was " + n);
+            }
+            this.maxDataBytes = n;
+            return this;
+        }
+
+        public SagaClient build() {
+            Registry registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
+            definitions.forEach(registry::register);
+            return new SagaClient(store, registry, clock, maxDataBytes, NodeIdentity.of("client"));
+        }
+    }
+}
