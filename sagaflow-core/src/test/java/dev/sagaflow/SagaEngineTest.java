@@ -118,8 +118,9 @@ class SagaEngineTest {
         engine(Saga.define("order", Order.class).step("a").invoke(effect()).retry(RetryPolicy.none()).build());
         long now = System.currentTimeMillis();
         String broken = "{\"id\":\"o1\",\"amount\":\"lots\"}";
-        store.write(List.of(new StoreWrite.Insert(new SagaRecord("broken-1", "order", 1, "k", "k", SagaState.RUNNING,
-                broken, 0, 0, false, List.of(), false, null, now, null, null, null, 1, "w", 0, now, now), List.of())));
+        store.write(List.of(new StoreWrite.Insert(SagaRecord.newInstance("broken-1", "order", 1, "k", "k",
+                broken, now, null).toBuilder().state(SagaState.RUNNING).build()
+                .stamped(new SagaRecord.Fence(1, "w", 0), SagaRecord.Lease.NONE, now), List.of())));
         SagaInstance done = finish(SagaId.of("broken-1"));
         assertThat(done.state()).isEqualTo(SagaState.FAILED);
         assertThat(done.failure()).contains("does not deserialize as " + Order.class.getName());

@@ -98,8 +98,8 @@ class NodeIdentityTest {
         previous.close();
         SagaRecord left = memory.find(id.value()).orElseThrow();
         String reused = left.writeId().substring(0, left.writeId().indexOf(':')) + ":1";
-        memory.write(List.of(new StoreWrite.Update(left.toBuilder().version(left.version() + 1).writeId(reused)
-                .owner(null).leaseUntil(null).build(), left.version(), List.of())));
+        memory.write(List.of(new StoreWrite.Update(left.stamped(new SagaRecord.Fence(left.version() + 1, reused, left.historySize()),
+                SagaRecord.Lease.NONE, left.updatedAt()), left.version(), List.of())));
         assertThat(reused).startsWith(left.writeId().substring(0, left.writeId().indexOf(':')));
 
         // The restarted node's first commit fails before it commits; reading back must not find "its" write id.

@@ -696,8 +696,8 @@ class RandomizedFaultTest {
                 SagaRecord r = memory.find(startedIds.get(key)).orElseThrow();
                 List<HistoryEvent> history = memory.history(r.id());
                 out.append("\n    ").append(key).append(' ').append(r.id()).append(": ").append(r.state())
-                        .append(" step ").append(r.stepIndex()).append(" attempt ").append(r.attempt())
-                        .append(" owner ").append(r.owner()).append(" awaiting ").append(r.awaiting())
+                        .append(" step ").append(r.stepIndex()).append(" attempt ").append(r.attemptsMade())
+                        .append(" owner ").append(r.owner()).append(" awaiting ").append(r.await())
                         .append(" wakeAt ").append(r.wakeAt() == null ? null : Instant.ofEpochMilli(r.wakeAt()))
                         .append(", last events ").append(history.subList(Math.max(0, history.size() - 6), history.size()));
             }

@@ -35,8 +35,7 @@ class SagaStateMachineTest {
     final SagaStateMachine machine = new SagaStateMachine(definition, () -> 0.5);
 
     SagaRecord initial() {
-        return new SagaRecord("s1", "order", 1, "k1", "k1", SagaState.STARTED, "{}", 0, 0, false, List.of(), false,
-                null, T0, T0 + 60_000, null, null, 0, null, 0, T0, T0);
+        return SagaRecord.newInstance("s1", "order", 1, "k1", "k1", "{}", T0, T0 + 60_000);
     }
 
     SagaRecord started() {
@@ -60,7 +59,7 @@ class SagaStateMachineTest {
             r = machine.stepSucceeded(r, step, "{\"n\":" + step + "}", i -> true, 3, T0 + step).next();
         }
         assertThat(r.state()).isEqualTo(SagaState.COMPLETED);
-        assertThat(r.completed()).containsExactly(0, 2);
+        assertThat(r.toCompensate()).containsExactly(0, 2);
         assertThat(r.wakeAt()).isNull();
         assertThat(r.data()).isEqualTo("{\"n\":4}");
         assertThat(machine.nextEffect(r, T0 + 10)).isEqualTo(new Effect.None());
@@ -71,7 +70,7 @@ class SagaStateMachineTest {
         SagaRecord r = started();
         Transition t = machine.stepFailed(r, 0, new StepError("boom", true, false), 5, T0 + 10);
         assertThat(t.next().state()).isEqualTo(SagaState.WAITING);
-        assertThat(t.next().attempt()).isEqualTo(1);
+        assertThat(t.next().attemptsMade()).isEqualTo(1);
         assertThat(t.next().wakeAt()).isEqualTo(T0 + 10 + 100);
         assertThat(types(t)).containsExactly(HistoryEventType.STEP_FAILED, HistoryEventType.RETRY_SCHEDULED);
         assertThat(machine.nextEffect(t.next(), T0 + 50)).isEqualTo(new Effect.Wait(T0 + 110));
@@ -107,7 +106,7 @@ class SagaStateMachineTest {
         r = machine.resume(r, r.wakeAt()).next();
         r = machine.stepFailed(r, 2, new StepError("declined", false, false), 1, T0 + 500).next();
         assertThat(r.state()).isEqualTo(SagaState.COMPENSATING);
-        assertThat(r.completed()).containsExactly(0, 2);
+        assertThat(r.toCompensate()).containsExactly(0, 2);
     }
 
     @Test
@@ -132,7 +131,7 @@ class SagaStateMachineTest {
         assertThat(stalled.next().wakeAt()).isGreaterThan(T0);
         SagaRecord retried = machine.retry(stalled.next(), T0 + 5).next();
         assertThat(retried.state()).isEqualTo(SagaState.COMPENSATING);
-        assertThat(retried.attempt()).isZero();
+        assertThat(retried.attemptsMade()).isZero();
         assertThat(machine.nextEffect(retried, T0 + 5)).isEqualTo(new Effect.Compensate(0, 1));
     }
 
@@ -141,7 +140,7 @@ class SagaStateMachineTest {
         SagaRecord r = machine.stepSucceeded(started(), 0, "{}", i -> true, 1, T0).next();
         r = machine.stepSucceeded(r, 1, "{}", i -> true, 1, T0).next();
         Transition cancelled = machine.cancel(r, T0);
-        assertThat(cancelled.next().completed()).containsExactly(0, 2);
+        assertThat(cancelled.next().toCompensate()).containsExactly(0, 2);
         assertThat(cancelled.next().cancelRequested()).isTrue();
         SagaRecord done = machine.compensationSucceeded(cancelled.next(), 2, 1, T0).next();
         done = machine.compensationSucceeded(done, 0, 1, T0).next();
@@ -167,7 +166,7 @@ class SagaStateMachineTest {
         assertThat(machine.nextEffect(r, T0 + 60_000)).isEqualTo(new Effect.DeadlineExceeded());
         SagaRecord late = machine.deadlineExceeded(r, T0 + 60_000).next();
         assertThat(late.state()).isEqualTo(SagaState.COMPENSATING);
-        assertThat(late.completed()).containsExactly(0);
+        assertThat(late.toCompensate()).containsExactly(0);
         assertThat(late.failure()).contains("deadline exceeded at step 'check'");
     }
 

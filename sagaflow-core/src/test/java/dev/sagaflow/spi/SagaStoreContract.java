@@ -47,9 +47,23 @@ public abstract class SagaStoreContract {
     }
 
     private static SagaRecord row(String id, String key, long createdAt) {
-        return new SagaRecord(id, "order", 3, key, "corr-" + key, SagaState.STARTED, "{\"sku\":\"A-1\",\"qty\":2}",
-                0, 0, false, List.of(), false, null, T0, T0 + 60_000, "node-a", T0 + 30_000, 1, "w-" + id, 1,
-                createdAt, createdAt);
+        SagaRecord r = SagaRecord.newInstance(id, "order", 3, key, "corr-" + key, "{\"sku\":\"A-1\",\"qty\":2}",
+                createdAt, T0 + 60_000).toBuilder().wakeAt(T0).historySize(1).build();
+        return r.stamped(new SagaRecord.Fence(1, "w-" + id, 1), new SagaRecord.Lease("node-a", T0 + 30_000), createdAt);
+    }
+
+    /** The record as written at {@code version}. */
+    protected static SagaRecord at(SagaRecord r, long version) {
+        return r.stamped(new SagaRecord.Fence(version, r.writeId(), r.historySize()), r.lease(), r.updatedAt());
+    }
+
+    protected static SagaRecord leasedTo(SagaRecord r, String owner, Long until) {
+        return r.stamped(r.fence(), new SagaRecord.Lease(owner, until), r.updatedAt());
+    }
+
+    private static SagaRecord other(String sagaName, String key, SagaState state, Long wakeAt, long createdAt) {
+        return at(SagaRecord.newInstance(newId(), sagaName, 1, key, null, "{}", createdAt, null).toBuilder()
+                .state(state).wakeAt(wakeAt).build(), 1);
     }
 
     private static HistoryEvent event(int seq, HistoryEventType type, String step) {
@@ -68,7 +82,7 @@ public abstract class SagaStoreContract {
 
     @Test
     void anInsertedInstanceReadsBackFieldForField() {
-        SagaRecord r = row(newId(), "k1").toBuilder().completed(List.of(0, 2, 1)).outcomeUnknown(true)
+        SagaRecord r = row(newId(), "k1").toBuilder().toCompensate(List.of(0, 2, 1)).outcomeUnknown(true)
                 .cancelRequested(true).failure("card declined").build();
         assertThat(insert(r).isApplied()).isTrue();
 
@@ -80,8 +94,8 @@ public abstract class SagaStoreContract {
 
     @Test
     void nullableFieldsStayNull() {
-        SagaRecord r = new SagaRecord(newId(), "order", 1, "k", null, SagaState.COMPLETED, "{}", 4, 0, false,
-                List.of(), false, null, null, null, null, null, 7, null, 0, T0, T0);
+        SagaRecord r = at(SagaRecord.newInstance(newId(), "order", 1, "k", null, "{}", T0, null).toBuilder()
+                .state(SagaState.COMPLETED).step(4).wakeAt(null).build(), 7);
         insert(r);
         assertThat(store.find(r.id())).contains(r);
     }
@@ -105,8 +119,7 @@ public abstract class SagaStoreContract {
     @Test
     void theSameKeyUnderAnotherSagaNameIsAnotherInstance() {
         SagaRecord order = row(newId(), "k");
-        SagaRecord refund = new SagaRecord(newId(), "refund", 1, "k", null, SagaState.STARTED, "{}", 0, 0, false,
-                List.of(), false, null, T0, null, null, null, 1, null, 0, T0, T0);
+        SagaRecord refund = other("refund", "k", SagaState.STARTED, T0, T0);
         assertThat(insert(order).isApplied()).isTrue();
         assertThat(insert(refund).isApplied()).isTrue();
     }
@@ -115,8 +128,8 @@ public abstract class SagaStoreContract {
     void anUpdateAtTheExpectedVersionAppliesAndAppendsHistory() {
         SagaRecord r = row(newId(), "k");
         insert(r);
-        SagaRecord next = r.toBuilder().state(SagaState.RUNNING).stepIndex(1).completed(List.of(0)).version(2)
-                .historySize(2).data("{\"sku\":\"A-1\",\"qty\":2,\"charge\":\"c-9\"}").build();
+        SagaRecord next = at(r.toBuilder().state(SagaState.RUNNING).step(1).toCompensate(List.of(0))
+                .historySize(2).data("{\"sku\":\"A-1\",\"qty\":2,\"charge\":\"c-9\"}").build(), 2);
 
         List<WriteResult> results = store.write(List.of(new StoreWrite.Update(next, 1,
                 List.of(event(2, HistoryEventType.STEP_SUCCEEDED, "reserve")))));
@@ -133,7 +146,7 @@ public abstract class SagaStoreContract {
         SagaRecord r = row(newId(), "k");
         HistoryEvent withEverything = event(2, HistoryEventType.STEP_FAILED, "charge");
         insert(r);
-        store.write(List.of(new StoreWrite.Update(r.toBuilder().version(2).historySize(2).build(), 1,
+        store.write(List.of(new StoreWrite.Update(at(r.toBuilder().historySize(2).build(), 2), 1,
                 List.of(withEverything))));
 
         List<HistoryEvent> history = store.history(r.id());
@@ -153,7 +166,7 @@ public abstract class SagaStoreContract {
     void aStaleUpdateIsRefusedAndNothingOfItIsApplied() {
         SagaRecord r = row(newId(), "k");
         insert(r);
-        SagaRecord stale = r.toBuilder().state(SagaState.FAILED).version(6).historySize(2).build();
+        SagaRecord stale = at(r.toBuilder().state(SagaState.FAILED).historySize(2).build(), 6);
 
         List<WriteResult> results = store.write(List.of(new StoreWrite.Update(stale, 5,
                 List.of(event(2, HistoryEventType.SAGA_FAILED, null)))));
@@ -179,15 +192,15 @@ public abstract class SagaStoreContract {
         insert(b);
 
         List<WriteResult> results = store.write(List.of(
-                new StoreWrite.Update(a.toBuilder().version(2).attempt(1).build(), 1, List.of()),
-                new StoreWrite.Update(b.toBuilder().version(9).attempt(1).build(), 8, List.of()),
+                new StoreWrite.Update(at(a.toBuilder().attemptsMade(1).build(), 2), 1, List.of()),
+                new StoreWrite.Update(at(b.toBuilder().attemptsMade(1).build(), 9), 8, List.of()),
                 new StoreWrite.Insert(taken, List.of()),
                 new StoreWrite.Insert(row(newId(), "c"), List.of())));
 
         assertThat(results).containsExactly(WriteResult.ok(), WriteResult.stale(), WriteResult.conflict(a.id()),
                 WriteResult.ok());
-        assertThat(store.find(a.id()).orElseThrow().attempt()).isEqualTo(1);
-        assertThat(store.find(b.id()).orElseThrow().attempt()).isZero();
+        assertThat(store.find(a.id()).orElseThrow().attemptsMade()).isEqualTo(1);
+        assertThat(store.find(b.id()).orElseThrow().attemptsMade()).isZero();
         assertThat(store.findByIdempotencyKey("order", "c")).isPresent();
     }
 
@@ -197,10 +210,9 @@ public abstract class SagaStoreContract {
         SagaRecord early = unowned(newId(), "early", T0 + 100);
         SagaRecord future = unowned(newId(), "future", T0 + 5_000);
         SagaRecord terminal = unowned(newId(), "done", null);
-        SagaRecord leased = row(newId(), "leased").toBuilder().owner("node-b").leaseUntil(T0 + 10_000).build();
-        SagaRecord expired = row(newId(), "expired").toBuilder().owner("node-b").leaseUntil(T0 + 900).wakeAt(T0 + 300).build();
-        SagaRecord otherSaga = new SagaRecord(newId(), "refund", 1, "r", null, SagaState.STARTED, "{}", 0, 0, false,
-                List.of(), false, null, T0, null, null, null, 1, null, 0, T0, T0);
+        SagaRecord leased = leasedTo(row(newId(), "leased"), "node-b", T0 + 10_000);
+        SagaRecord expired = leasedTo(row(newId(), "expired").toBuilder().wakeAt(T0 + 300).build(), "node-b", T0 + 900);
+        SagaRecord otherSaga = other("refund", "r", SagaState.STARTED, T0, T0);
         for (SagaRecord r : List.of(late, early, future, terminal, leased, expired, otherSaga)) {
             insert(r);
         }
@@ -234,7 +246,7 @@ public abstract class SagaStoreContract {
         store.claimDue("node-b", T0 + 1, T0 + 30_000, NAMES, 10);
 
         List<WriteResult> late = store.write(List.of(new StoreWrite.Update(
-                r.toBuilder().state(SagaState.COMPLETED).version(2).build(), 1, List.of())));
+                at(r.toBuilder().state(SagaState.COMPLETED).build(), 2), 1, List.of())));
 
         assertThat(late).containsExactly(WriteResult.stale());
         assertThat(store.find(r.id()).orElseThrow().owner()).isEqualTo("node-b");
@@ -284,8 +296,7 @@ public abstract class SagaStoreContract {
             SagaState state = i % 2 == 0 ? SagaState.COMPLETED : SagaState.FAILED;
             insert(row(newId(), "k" + i, T0 + i).toBuilder().state(state).build());
         }
-        insert(new SagaRecord(newId(), "refund", 1, "r", null, SagaState.COMPLETED, "{}", 0, 0, false, List.of(),
-                false, null, null, null, null, null, 1, null, 0, T0 + 100, T0 + 100));
+        insert(other("refund", "r", SagaState.COMPLETED, null, T0 + 100));
 
         assertThat(store.list(SagaQuery.all().withSagaName("order").withStates(SagaState.COMPLETED)))
                 .extracting(SagaRecord::idempotencyKey).containsExactly("k6", "k4", "k2", "k0");
@@ -306,7 +317,7 @@ public abstract class SagaStoreContract {
 
         assertThat(store.find(retrying.id()).orElseThrow().flag()).isEqualTo("RETRYING");
         assertThat(store.list(SagaQuery.all().flaggedOnly())).extracting(SagaRecord::id).containsExactly(retrying.id());
-        SagaRecord cleared = retrying.toBuilder().flag(null).version(retrying.version() + 1).build();
+        SagaRecord cleared = at(retrying.toBuilder().flag(null).build(), retrying.version() + 1);
         assertThat(store.write(List.of(new StoreWrite.Update(cleared, retrying.version(), List.of()))).get(0).isApplied())
                 .isTrue();
         assertThat(store.list(SagaQuery.all().flaggedOnly())).isEmpty();
@@ -319,8 +330,7 @@ public abstract class SagaStoreContract {
         insert(row(newId(), "a"));
         insert(row(newId(), "b").toBuilder().state(SagaState.COMPLETED).build());
         insert(row(newId(), "c").toBuilder().state(SagaState.COMPLETED).build());
-        insert(new SagaRecord(newId(), "refund", 1, "r", null, SagaState.FAILED, "{}", 0, 0, false, List.of(),
-                false, null, null, null, null, null, 1, null, 0, T0, T0));
+        insert(other("refund", "r", SagaState.FAILED, null, T0));
 
         assertThat(store.countByState("order")).containsOnly(
                 java.util.Map.entry(SagaState.STARTED, 1L), java.util.Map.entry(SagaState.COMPLETED, 2L));
@@ -331,9 +341,11 @@ public abstract class SagaStoreContract {
     void anAwaitedReplyIdReadsBack() {
         SagaRecord r = row(newId(), "k");
         insert(r);
-        SagaRecord waiting = r.toBuilder().state(SagaState.WAITING).awaiting("m-42").version(2).build();
+        SagaRecord waiting = at(r.toBuilder().state(SagaState.WAITING)
+                .await(new SagaRecord.Wait(SagaRecord.WaitKind.REPLY, "m-42", T0 + 5_000)).build(), 2);
         store.write(List.of(new StoreWrite.Update(waiting, 1, List.of())));
-        assertThat(store.find(r.id()).orElseThrow().awaiting()).isEqualTo("m-42");
+        assertThat(store.find(r.id()).orElseThrow().awaitedReply()).isEqualTo("m-42");
+        assertThat(store.find(r.id())).contains(waiting);
     }
 
     private static Message message(String sagaId, String n) {
@@ -351,8 +363,8 @@ public abstract class SagaStoreContract {
         Message refused = message(r.id(), "3");
 
         store.write(List.of(
-                new StoreWrite.Update(r.toBuilder().version(2).build(), 1, List.of(), List.of(applied)),
-                new StoreWrite.Update(r.toBuilder().version(9).build(), 8, List.of(), List.of(refused))));
+                new StoreWrite.Update(at(r, 2), 1, List.of(), List.of(applied)),
+                new StoreWrite.Update(at(r, 9), 8, List.of(), List.of(refused))));
 
         List<Message> claimed = store.claimOutbox("node-a", T0, T0 + 30_000, 10);
         assertThat(claimed).containsExactlyInAnyOrder(onInsert, applied);
@@ -378,6 +390,6 @@ public abstract class SagaStoreContract {
     }
 
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
-        return row(id, key).toBuilder().owner(null).leaseUntil(null).wakeAt(wakeAt).build();
+        return leasedTo(row(id, key).toBuilder().wakeAt(wakeAt).build(), null, null);
     }
 }

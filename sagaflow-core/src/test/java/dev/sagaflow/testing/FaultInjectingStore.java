@@ -4,7 +4,10 @@ import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaStore;
+import dev.sagaflow.spi.SignalDelivery;
+import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.SagaStoreException;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteRefusedException;
@@ -129,6 +132,24 @@ public final class FaultInjectingStore implements SagaStore {
     @Override
     public void releaseLeases(String nodeId) {
         delegate.releaseLeases(nodeId);
+    }
+
+    @Override
+    public SignalDelivery deliverSignal(SignalRecord signal, long now) {
+        requireReachable();
+        return delegate.deliverSignal(signal, now);
+    }
+
+    @Override
+    public Inbox inbox(String sagaId) {
+        requireReachable();
+        return delegate.inbox(sagaId);
+    }
+
+    @Override
+    public List<String> signalledInstances(String owner) {
+        requireReachable();
+        return delegate.signalledInstances(owner);
     }
 
     @Override
