@@ -92,4 +92,69 @@ class SagaDefinitionTest {
         assertThat(p.delayMillis(1, 0.999)).isBetween(119L, 120L);
         assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5).build()).hasMessageContaining("jitter must be in [0, 1)");
     }
+
+    record Decision(boolean approved) {
+    }
+
+    static SignalHandler<Data, Decision> fold() {
+        return (d, p) -> d;
+    }
+
+    @Test
+    void waitsWhoseEscalationOrTimeoutCannotWorkAreRejectedNamingTheStep() {
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .onTimeoutEscalateTo("nobody").build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'manager' escalates to 'nobody', which is not a step of this saga");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .step("first").invoke(same())
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .onTimeoutEscalateTo("first").build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("does not come after it");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).onTimeoutEscalateTo("later")
+                .step("later").invoke(same()).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("has no timeout");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .onTimeoutEscalateTo("after")
+                .pivot("ship").invoke(same())
+                .retriable("after").invoke(same()).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("past or onto the pivot 'ship'");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .pivot("ship").invoke(same())
+                .awaitSignal("confirm", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1)).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'confirm' waits after the point of no return, so its timeout cannot compensate");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("a", "decision", Decision.class, fold())
+                .awaitSignal("b", "decision", Data.class, (d, p) -> d).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'b' awaits signal 'decision'");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("a", "$cancel", Decision.class, fold()).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'a' awaits signal '$cancel'");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .sleep("nap", Duration.ofSeconds(-1)).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'nap' sleeps for a negative");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .sleep("nap", Duration.ofSeconds(1)).timeout(Duration.ofSeconds(1)).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'nap' is a timer");
+    }
+
+    @Test
+    void aWaitAfterThePivotIsRetriableAndAnEscalationTargetRunsOnlyWhenEscalatedTo() {
+        SagaDefinition<Data> d = Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .onTimeoutEscalateTo("director")
+                .awaitSignal("director", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .pivot("ship").invoke(same())
+                .sleep("cool-off", Duration.ofSeconds(1))
+                .build();
+        assertThat(d.step(0).kind()).isEqualTo(StepKind.COMPENSATABLE);
+        assertThat(d.step(3).kind()).isEqualTo(StepKind.RETRIABLE);
+        assertThat(d.isEscalationTarget(1)).isTrue();
+        assertThat(d.isEscalationTarget(0)).isFalse();
+        assertThat(d.signals()).containsOnlyKeys("decision");
+    }
 }

@@ -38,9 +38,25 @@ public final class Json {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new SagaDataException("Data of " + whose + " does not deserialize as " + type.getName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new SagaDataException("Data of " + whose + " does not deserialize as " + type.getName()
+                    + fieldOf(e) + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Where in the JSON the error is, as " at field 'a.b'", or nothing when Jackson cannot say. */
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return path.isEmpty() ? "" : " at field '" + path + "'";
+        }
+        return "";
     }
 
     /**

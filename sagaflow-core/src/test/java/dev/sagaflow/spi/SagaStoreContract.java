@@ -389,6 +389,160 @@ public abstract class SagaStoreContract {
         assertThat(afterExpiry).as("only the unsent one, once its lease ran out").containsExactlyElementsOf(b);
     }
 
+
+    private static SignalRecord signal(String id, String sagaId, String name, long at) {
+        return new SignalRecord(id, sagaId, name, "{\"approved\":true}", at);
+    }
+
+    @Test
+    void aSignalIsKeptOncePerIdInDeliveryOrder() {
+        SagaRecord r = unowned(newId(), "k", T0 + 60_000);
+        insert(r);
+        String first = "sig-" + newId();
+        String second = "sig-" + newId();
+
+        assertThat(store.deliverSignal(signal(first, r.id(), "decision", T0 + 1), T0 + 1)).isEqualTo(SignalDelivery.DELIVERED);
+        assertThat(store.deliverSignal(signal(second, r.id(), "note", T0 + 2), T0 + 2)).isEqualTo(SignalDelivery.DELIVERED);
+        assertThat(store.deliverSignal(signal(first, r.id(), "decision", T0 + 3), T0 + 3)).isEqualTo(SignalDelivery.DUPLICATE);
+        assertThat(store.deliverSignal(signal(first, r.id(), "other-name", T0 + 4), T0 + 4)).isEqualTo(SignalDelivery.ID_TAKEN);
+        assertThat(store.deliverSignal(signal("sig-" + newId(), "no-such-saga", "decision", T0), T0))
+                .isEqualTo(SignalDelivery.NOT_FOUND);
+
+        Inbox inbox = store.inbox(r.id());
+        assertThat(inbox.received()).isEqualTo(2);
+        assertThat(inbox.pending()).extracting(SignalRecord::signalId).containsExactly(first, second);
+        assertThat(inbox.pending().get(0)).isEqualTo(signal(first, r.id(), "decision", T0 + 1));
+        assertThat(store.find(r.id()).orElseThrow().signals()).isEqualTo(new SagaRecord.Signals(2, 0));
+    }
+
+    @Test
+    void aSignalToAFinishedInstanceChangesNothing() {
+        SagaRecord done = unowned(newId(), "k", null).toBuilder().state(SagaState.COMPLETED).build();
+        insert(done);
+
+        assertThat(store.deliverSignal(signal("sig-" + newId(), done.id(), "decision", T0), T0)).isEqualTo(SignalDelivery.FINISHED);
+
+        assertThat(store.inbox(done.id()).pending()).isEmpty();
+        assertThat(store.find(done.id())).contains(done);
+    }
+
+    @Test
+    void deliveryWakesAnInstanceNobodyHoldsAndNamesOneThatIsHeld() {
+        SagaRecord idle = unowned(newId(), "idle", T0 + 60_000);
+        SagaRecord held = leasedTo(row(newId(), "held").toBuilder().wakeAt(T0 + 60_000).build(), "node-a", T0 + 30_000);
+        insert(idle);
+        insert(held);
+
+        store.deliverSignal(signal("sig-" + newId(), idle.id(), "decision", T0 + 5), T0 + 5);
+        store.deliverSignal(signal("sig-" + newId(), held.id(), "decision", T0 + 5), T0 + 5);
+
+        SagaRecord woken = store.find(idle.id()).orElseThrow();
+        assertThat(woken.wakeAt()).isEqualTo(T0 + 5);
+        assertThat(woken.version()).as("delivery fences no writer").isEqualTo(idle.version());
+        assertThat(store.find(held.id()).orElseThrow().wakeAt()).as("its holder sees it").isEqualTo(T0 + 60_000);
+        assertThat(store.signalledInstances("node-a")).containsExactly(held.id());
+        assertThat(store.signalledInstances("node-b")).isEmpty();
+    }
+
+    @Test
+    void aWriteThatHasNotSeenEverySignalLeavesTheInstanceDue() {
+        SagaRecord r = leasedTo(row(newId(), "k"), "node-a", T0 + 30_000);
+        insert(r);
+        store.deliverSignal(signal("sig-" + newId(), r.id(), "decision", T0 + 1), T0 + 1);
+
+        SagaRecord waits = at(r.toBuilder().state(SagaState.WAITING).wakeAt(T0 + 50_000).updatedAt(T0 + 10).build(), 2);
+        waits = waits.stamped(waits.fence(), SagaRecord.Lease.NONE, T0 + 10);
+        assertThat(store.write(List.of(new StoreWrite.Update(waits, 1, List.of())))).containsExactly(WriteResult.ok());
+        SagaRecord stored = store.find(r.id()).orElseThrow();
+        assertThat(stored.wakeAt()).as("made due at the write's time").isEqualTo(T0 + 10);
+        assertThat(stored.signals()).as("the count is the store's").isEqualTo(new SagaRecord.Signals(1, 0));
+        assertThat(store.signalledInstances("node-a")).isEmpty();
+
+        SagaRecord sawIt = at(stored.toBuilder().signalsSeen(1).wakeAt(T0 + 50_000).build(), 3);
+        store.write(List.of(new StoreWrite.Update(sawIt, 2, List.of())));
+        assertThat(store.find(r.id()).orElseThrow().wakeAt()).isEqualTo(T0 + 50_000);
+
+        store.deliverSignal(signal("sig-" + newId(), r.id(), "decision", T0 + 20), T0 + 20);
+        SagaRecord ends = at(store.find(r.id()).orElseThrow().toBuilder().state(SagaState.COMPLETED).wakeAt(null).build(), 4);
+        store.write(List.of(new StoreWrite.Update(ends, 3, List.of())));
+        assertThat(store.find(r.id()).orElseThrow().wakeAt()).as("a terminal row is never due").isNull();
+    }
+
+    @Test
+    void consumedSignalsLeaveTheInboxOnlyWithAnAppliedWrite() {
+        SagaRecord r = unowned(newId(), "k", T0);
+        insert(r);
+        String first = "sig-" + newId();
+        String second = "sig-" + newId();
+        store.deliverSignal(signal(first, r.id(), "decision", T0), T0);
+        store.deliverSignal(signal(second, r.id(), "decision", T0), T0);
+
+        assertThat(store.write(List.of(new StoreWrite.Update(at(r, 9), 8, List.of(), List.of(), List.of(first)))))
+                .containsExactly(WriteResult.stale());
+        assertThat(store.inbox(r.id()).pending()).extracting(SignalRecord::signalId).containsExactly(first, second);
+
+        SagaRecord took = at(r.toBuilder().signalsSeen(2).build(), 2);
+        assertThat(store.write(List.of(new StoreWrite.Update(took, 1, List.of(), List.of(), List.of(first)))))
+                .containsExactly(WriteResult.ok());
+        assertThat(store.inbox(r.id()).pending()).extracting(SignalRecord::signalId).containsExactly(second);
+        assertThat(store.deliverSignal(signal(first, r.id(), "decision", T0), T0))
+                .as("a consumed signal's id stays taken").isEqualTo(SignalDelivery.DUPLICATE);
+        assertThat(store.inbox(r.id()).received()).isEqualTo(2);
+    }
+
+    @Test
+    void aGroupIsAppliedAllOrNone() {
+        SagaRecord parent = row(newId(), "parent");
+        insert(parent);
+        SagaRecord child = row(newId(), "child");
+        Message sent = message(child.id(), "1");
+
+        StoreWrite.Group refusedByVersion = new StoreWrite.Group(List.of(
+                new StoreWrite.Insert(child, List.of(event(1, HistoryEventType.SAGA_STARTED, null)), List.of(sent)),
+                new StoreWrite.Update(at(parent.toBuilder().state(SagaState.WAITING).build(), 6), 5, List.of())));
+        StoreWrite.Group refusedByKey = new StoreWrite.Group(List.of(
+                new StoreWrite.Update(at(parent.toBuilder().state(SagaState.WAITING).build(), 2), 1, List.of()),
+                new StoreWrite.Insert(row(newId(), "parent"), List.of())));
+        SagaRecord moved = at(parent.toBuilder().state(SagaState.WAITING).historySize(2).build(), 2);
+        StoreWrite.Group applies = new StoreWrite.Group(List.of(
+                new StoreWrite.Insert(child, List.of(event(1, HistoryEventType.SAGA_STARTED, null)), List.of(sent)),
+                new StoreWrite.Update(moved, 1, List.of(event(2, HistoryEventType.STEP_SUCCEEDED, "spawn")))));
+        SagaRecord alone = row(newId(), "alone");
+
+        List<WriteResult> results = store.write(List.of(refusedByVersion, refusedByKey, new StoreWrite.Insert(alone, List.of())));
+        assertThat(results).containsExactly(WriteResult.stale(), WriteResult.conflict(parent.id()), WriteResult.ok());
+        assertThat(store.find(child.id())).isEmpty();
+        assertThat(store.find(parent.id())).contains(parent);
+        assertThat(store.claimOutbox("node-a", T0, T0 + 1_000, 10)).isEmpty();
+        assertThat(store.find(alone.id())).as("the rest of the batch stands").isPresent();
+
+        assertThat(store.write(List.of(applies))).containsExactly(WriteResult.ok());
+        assertThat(store.find(child.id())).contains(child);
+        assertThat(store.find(parent.id())).contains(moved);
+        assertThat(store.history(parent.id())).hasSize(2);
+        assertThat(store.claimOutbox("node-a", T0, T0 + 1_000, 10)).containsExactly(sent);
+    }
+
+    @Test
+    void listFiltersByCorrelationId() {
+        insert(row(newId(), "a", T0));
+        insert(row(newId(), "b", T0 + 1));
+        assertThat(store.list(SagaQuery.all().withCorrelationId("corr-b"))).extracting(SagaRecord::idempotencyKey)
+                .containsExactly("b");
+        assertThat(store.list(SagaQuery.all().withCorrelationId("corr-none"))).isEmpty();
+    }
+
+    @Test
+    void everyKindOfWaitReadsBack() {
+        for (SagaRecord.WaitKind kind : SagaRecord.WaitKind.values()) {
+            SagaRecord r = row(newId(), "k-" + kind).toBuilder().state(SagaState.WAITING).step(2).attemptsMade(3)
+                    .await(new SagaRecord.Wait(kind, kind == SagaRecord.WaitKind.SIGNAL ? "decision" : null,
+                            kind == SagaRecord.WaitKind.SIGNAL ? null : T0 + 42)).build();
+            insert(r);
+            assertThat(store.find(r.id())).contains(r);
+        }
+    }
+
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
         return leasedTo(row(id, key).toBuilder().wakeAt(wakeAt).build(), null, null);
     }
