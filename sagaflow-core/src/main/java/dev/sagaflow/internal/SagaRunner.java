@@ -157,7 +157,8 @@ public final class SagaRunner {
         }
         // A newer row (a claim after this node's lease ran out) replaces a holder whose call may still
         // be under way; that holder's next write is refused by the version check and it lets go.
-        proceed(a);
+        // Callers are the poller and the commit thread (a start): neither runs user code or JSON work.
+        continuations.execute(() -> proceed(a));
     }
 
     /**
