@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = ApprovalDemoCommand.class,
         description = {"Runs the order-fulfilment saga (reserve inventory, charge payment, create shipment, "
                 + "send confirmation) for orders order-1..order-N against four participant services, each "
                 + "with its own SQLite ledger under DIR, then checks every order across the four ledgers.",
@@ -22,11 +22,14 @@ import java.util.concurrent.Callable;
                 "With --participants remote the four services run as processes of their own, each with its own "
                         + "database, speaking only through --transport; --mode choreography runs the flow as a chain "
                         + "of events with compensation events, watched by the saga tracker.",
+                "`demo approval --dir DIR` runs the purchase-request demo instead: sagas that wait for signals with "
+                        + "timeouts and escalation (see `demo approval --help`).",
                 "Last line of output: {\"orders\":N,\"completed\":C,\"compensated\":F,\"pending\":P,\"inconsistent\":I}; "
                         + "exit status 0 only when P and I are both 0."})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--dir", required = true, paramLabel = "DIR",
-            description = "Folder for the saga store (sagas.db) and the participants' ledgers; created if missing.")
+    // Required, but checked in call(): picocli would ask for it before `demo approval` too.
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Folder for the saga store (sagas.db) and the participants' ledgers; created if missing; required.")
     Path dir;
 
     @Option(names = "--orders", defaultValue = "2000", paramLabel = "N", description = "Orders to run (default: ${DEFAULT-VALUE}).")
@@ -82,6 +85,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dir == null) {
+            throw new IllegalArgumentException("Missing required option: '--dir=DIR'");
+        }
         if (submitOnly && verify) {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
