@@ -36,6 +36,21 @@ class HelpAndUsageTest {
     }
 
     @Test
+    void theApprovalDemosHelpNamesItsOptions() {
+        for (CliRun run : new CliRun[] {CliRun.of("demo", "approval", "--help"), CliRun.of("demo", "help", "approval")}) {
+            if (run.status() != 0 && run.out().isEmpty()) {
+                continue; // `demo help` is not a command: `demo approval --help` is the one that counts
+            }
+            assertThat(run.status()).as(run.all()).isZero();
+            assertThat(run.out()).as(run.all()).contains("Usage: sagaflow demo approval").contains("--requests")
+                    .contains("--manager-timeout").contains("--director-timeout").contains("--seed").contains("--store");
+            assertThat(run.err()).as(run.all()).isEmpty();
+        }
+        CliRun demo = CliRun.of("demo", "--help");
+        assertThat(demo.out()).as(demo.all()).contains("approval");
+    }
+
+    @Test
     void theTopLevelHelpPrintsNoWarnings() {
         CliRun run = CliRun.of("--help");
 
@@ -57,6 +72,19 @@ class HelpAndUsageTest {
                 Arguments.of("participant", new String[] {"participant", "--service", "billing", "--dir", "DIR"}, "--service"),
                 Arguments.of("participant", new String[] {"participant", "--service", "inventory", "--dir", "DIR",
                         "--step-delay-ms", "-1"}, "--step-delay-ms"),
+                Arguments.of("demo approval", new String[] {"demo", "approval", "--requests", "5"}, "--dir"),
+                Arguments.of("demo approval", new String[] {"demo", "approval", "--dir", "DIR", "--requests", "0"}, "--requests"),
+                Arguments.of("demo approval", new String[] {"demo", "approval", "--dir", "DIR", "--manager-timeout", "soon"},
+                        "--manager-timeout"),
+                Arguments.of("demo approval", new String[] {"demo", "approval", "--dir", "DIR", "--director-timeout", "0s"},
+                        "--director-timeout"),
+                Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--name", "n", "--payload", "{}"}, "--saga"),
+                Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--key", "nocolon", "--name", "n",
+                        "--payload", "{}"}, "--key"),
+                Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--saga", "s", "--key", "a:b", "--name", "n",
+                        "--payload", "{}"}, "--saga"),
+                Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--saga", "s", "--name", "n",
+                        "--payload", "{}"}, "does not exist"),
                 Arguments.of("", new String[] {"nosuch"}, "nosuch"));
     }
 
