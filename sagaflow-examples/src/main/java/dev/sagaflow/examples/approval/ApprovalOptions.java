@@ -43,8 +43,11 @@ public record ApprovalOptions(Path dir, int requests, Duration managerTimeout, D
         return store != null ? store : dir.resolve("sagas.db").toString();
     }
 
-    /** The approvers answer within a quarter of the shorter timeout, so that they are in time unless they are down. */
+    /**
+     * The approvers answer within a quarter of the shorter timeout and within a second, so that they
+     * are in time unless they are down (a process killed before its answers went loses them until it runs again).
+     */
     public long maxAnswerDelayMillis() {
-        return Math.min(managerTimeout.toMillis(), directorTimeout.toMillis()) / 4;
+        return Math.min(1_000, Math.min(managerTimeout.toMillis(), directorTimeout.toMillis()) / 4);
     }
 }
