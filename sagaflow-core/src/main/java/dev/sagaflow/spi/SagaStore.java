@@ -48,8 +48,10 @@ public interface SagaStore extends AutoCloseable {
     /**
      * Puts a signal (or an operator's request) in the instance's inbox and wakes the instance, in one
      * transaction: the inbox row (unique by signal id), the instance's received count + 1, and, when no
-     * live node holds it, its wake-up time brought to {@code now}. Idempotent per signal id. Nothing
-     * changes for an instance that does not exist or has ended.
+     * live node holds it, its wake-up time brought to {@code now}. Idempotent per signal id, and the id
+     * is looked up first: a signal id seen before is {@code DUPLICATE} (same instance and name) or
+     * {@code ID_TAKEN}, even once the instance has ended. Otherwise nothing changes for an instance
+     * that does not exist ({@code NOT_FOUND}) or has ended ({@code FINISHED}).
      */
     SignalDelivery deliverSignal(SignalRecord signal, long now);
 

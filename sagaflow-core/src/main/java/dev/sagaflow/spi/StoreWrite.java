@@ -67,7 +67,9 @@ public sealed interface StoreWrite {
     /**
      * Writes that commit all or none (a parent and its child, the end of one run and the start of the
      * next): applied only when every member would be; otherwise none is, and the result is the first
-     * refusal's. Members are inserts and updates of different instances.
+     * refusal's. Members are inserts and updates of different instances, and share no instance or
+     * idempotency key with the other writes of the same batch (stores may apply a batch's groups after
+     * its single writes).
      */
     record Group(List<StoreWrite> members) implements StoreWrite {
         public Group {

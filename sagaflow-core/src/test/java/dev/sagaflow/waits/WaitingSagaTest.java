@@ -326,4 +326,56 @@ class WaitingSagaTest {
         assertThat(log).containsExactly("a r1");
         assertThat(client.findByCorrelationId("key-1")).extracting(SagaInstance::id).containsExactly(id);
     }
+
+    @Test
+    void aLateSignalIsNotTakenByALaterWaitAndChangesNothing() throws Exception {
+        SagaEngine engine = engine(approval(Duration.ofMillis(150), Duration.ofSeconds(30)));
+        SagaId id = engine.start("approval", new Request("r1", 10, null, null, 0), "r1");
+        await().atMost(Duration.ofSeconds(3)).until(() -> "director".equals(engine.get(id).currentStep())
+                && engine.get(id).state() == SagaState.WAITING);
+        long version = engine.get(id).version();
+
+        engine.client().signal(id, "decision", new Decision(true, "manager, too late"), "late-1");
+        Thread.sleep(300);
+
+        SagaInstance waiting = engine.get(id);
+        assertThat(waiting.state()).isEqualTo(SagaState.WAITING);
+        assertThat(waiting.currentStep()).isEqualTo("director");
+        assertThat(waiting.data(Request.class).decision()).isNull();
+        assertThat(waiting.version()).as("seen once, nothing else").isLessThanOrEqualTo(version + 2);
+        assertThat(store.inbox(id.value()).pending()).extracting(s -> s.signalId()).containsExactly("late-1");
+
+        engine.client().signal(id, "director-decision", new Decision(true, "director"), "d-1");
+        SagaInstance done = finish(engine, id);
+        assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(done.data(Request.class).decidedBy()).isEqualTo("director");
+    }
+
+    @Test
+    void aSagaWaitingForASignalIsCancelledByTheEngineOrByAClientRequest() throws Exception {
+        SagaEngine engine = engine(approval(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        SagaId direct = engine.start("approval", new Request("r1", 10, null, null, 0), "r1");
+        SagaId requested = engine.start("approval", new Request("r2", 10, null, null, 0), "r2");
+        await().atMost(Duration.ofSeconds(2)).until(() -> engine.get(direct).state() == SagaState.WAITING
+                && engine.get(requested).state() == SagaState.WAITING);
+
+        engine.cancel(direct);
+        SagaClient.builder(store).build().cancel(requested, "bob", null);
+
+        assertThat(finish(engine, direct).state()).isEqualTo(SagaState.CANCELLED);
+        assertThat(finish(engine, requested).state()).isEqualTo(SagaState.CANCELLED);
+        assertThat(log).containsExactlyInAnyOrder("reserve r1", "reserve r2", "release r1", "release r2");
+        assertThatThrownBy(() -> engine.client().signal(direct, "decision", new Decision(true, "m"), "x"))
+                .isInstanceOf(IllegalSagaStateException.class);
+    }
+
+    @Test
+    void aRetryRequestForASagaThatIsNotCompensatingIsRefusedAtOnce() throws Exception {
+        SagaEngine engine = engine(approval(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        SagaId id = engine.start("approval", new Request("r1", 10, null, null, 0), "r1");
+        await().atMost(Duration.ofSeconds(2)).until(() -> engine.get(id).state() == SagaState.WAITING);
+        assertThatThrownBy(() -> SagaClient.builder(store).build().retry(id))
+                .isInstanceOf(IllegalSagaStateException.class).hasMessageContaining("only a COMPENSATION_STALLED");
+        assertThat(store.inbox(id.value()).received()).isZero();
+    }
 }
