@@ -15,7 +15,8 @@ import java.util.Optional;
  * Claims due instances from the store and hands them to the runner: instances whose retry is due,
  * and after a restart every instance left in flight (its lease freed or expired). The store is the
  * source of truth; between polls the poller sleeps until the earliest due time it knows of, or the
- * poll interval, whichever comes first.
+ * poll interval, whichever comes first. The leases of what it claims are renewed by the
+ * {@link LeaseHeartbeat}, so a claim that hangs never lets them run out.
  */
 public final class DuePoller {
     private static final Logger log = LoggerFactory.getLogger(DuePoller.class);
@@ -30,7 +31,6 @@ public final class DuePoller {
     private final int maxActive;
     private final int claimBatch;
     private final Worker worker;
-    private long lastRenewal;
 
     public DuePoller(String nodeId, SagaStore store, Registry registry, SagaRunner runner, Clock clock,
                      long pollMillis, long leaseMillis, int maxActive, int claimBatch) {
@@ -62,7 +62,6 @@ public final class DuePoller {
     }
 
     private Next poll() {
-        renewLeasesWhenDue();
         int claimed = claimOnce();
         if (claimed == claimBatch) {
             return Next.AGAIN;
@@ -72,15 +71,6 @@ public final class DuePoller {
             return Next.at(clock.millis() + Math.min(pollMillis, 5));
         }
         return Next.at(nextPoll());
-    }
-
-    /** Renews every lease this node holds a third of the way into it, so a live node never loses one. */
-    private void renewLeasesWhenDue() {
-        long now = clock.millis();
-        if (now - lastRenewal >= leaseMillis / 3) {
-            store.renewLeases(nodeId, runner.heldIds(), now + leaseMillis);
-            lastRenewal = now;
-        }
     }
 
     private int claimOnce() {
