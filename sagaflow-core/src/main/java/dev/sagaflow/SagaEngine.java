@@ -6,6 +6,7 @@ import dev.sagaflow.internal.Identifiers;
 import dev.sagaflow.internal.Json;
 import dev.sagaflow.internal.NodeIdentity;
 import dev.sagaflow.internal.InstanceViews;
+import dev.sagaflow.internal.LeaseHeartbeat;
 import dev.sagaflow.internal.OutboxRelay;
 import dev.sagaflow.internal.ReplyReceiver;
 import dev.sagaflow.internal.Registry;
@@ -57,6 +58,7 @@ public final class SagaEngine implements AutoCloseable {
     private final GroupCommitter committer;
     private final SagaRunner runner;
     private final DuePoller poller;
+    private final LeaseHeartbeat heartbeat;
     private final int maxActive;
     private final int maxDataBytes;
     private final Duration shutdownWait;
@@ -94,6 +96,7 @@ public final class SagaEngine implements AutoCloseable {
         this.poller = new DuePoller(identity.owner(), store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
+        this.heartbeat = new LeaseHeartbeat(identity.owner(), store, runner::heldIds, clock, leaseMillis);
         if (transport != null && !clientOnly) {
             this.relay = new OutboxRelay(identity.owner(), OutboxRelay.Outbox.of(store), transport, clock,
                     b.pollInterval.toMillis(), leaseMillis);
@@ -108,6 +111,7 @@ public final class SagaEngine implements AutoCloseable {
         }
         if (!clientOnly) {
             store.onDueWork(poller::wakeUp);
+            heartbeat.start();
             poller.start();
         }
     }
@@ -352,9 +356,10 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: no new effect starts, calls under way may finish (up to the shutdown wait)
-     * and their outcomes are committed, then this node's leases are handed back so that another node
-     * (or the next start) continues at once. The store is left open: it is the caller's.
+     * Stops gracefully: no new effect starts, calls under way may finish (up to the shutdown wait,
+     * their leases still renewed) and their outcomes are committed, then this node's leases are
+     * handed back so that another node (or the next start) continues at once. The store is left
+     * open: it is the caller's.
      */
     @Override
     public void close() {
@@ -371,6 +376,9 @@ public final class SagaEngine implements AutoCloseable {
         if (relay != null) {
             relay.close();
         }
+        // Renewed until here, so calls that finish during the shutdown wait keep their instances;
+        // stopped before the release, which a late beat must not follow.
+        heartbeat.close();
         try {
             store.releaseLeases(identity.owner());
         } catch (RuntimeException e) {

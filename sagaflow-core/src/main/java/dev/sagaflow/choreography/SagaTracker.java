@@ -12,11 +12,12 @@ import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.choreography.ChoreographyDefinition.Role;
 import dev.sagaflow.internal.OutboxRelay;
-import dev.sagaflow.internal.Backoff;
 import dev.sagaflow.internal.InstanceViews;
 import dev.sagaflow.internal.Json;
 import dev.sagaflow.internal.TraceContext;
 import dev.sagaflow.internal.TrackedProgress;
+import dev.sagaflow.internal.Worker;
+import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHeaders;
 import dev.sagaflow.messaging.Transport;
@@ -74,8 +75,7 @@ public final class SagaTracker implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong flagged = new AtomicLong();
     private final AtomicLong writeCounter = new AtomicLong();
-    private volatile boolean running;
-    private Thread sweeper;
+    private final Worker sweeper;
 
     private SagaTracker(Builder b) {
         this.store = b.store;
@@ -87,6 +87,8 @@ public final class SagaTracker implements AutoCloseable {
         this.checkEvery = b.checkEvery;
         this.relay = new OutboxRelay(trackerId, OutboxRelay.Outbox.of(store), transport, clock,
                 checkEvery.toMillis(), Duration.ofSeconds(30).toMillis());
+        this.sweeper = Worker.builder("sagaflow-" + trackerId + "-deadlines", "checking choreography deadlines",
+                this::sweep).clock(clock).idle(checkEvery).build();
     }
 
     public static Builder builder(SagaStore store, Transport transport) {
@@ -95,14 +97,13 @@ public final class SagaTracker implements AutoCloseable {
 
     /** Subscribes to every channel of the tracked chains and starts checking deadlines. */
     public SagaTracker start() {
-        running = true;
         relay.start();
         Set<String> channels = new java.util.LinkedHashSet<>();
         definitions.values().forEach(d -> channels.addAll(d.channels()));
         for (String channel : channels) {
             subscriptions.add(transport.subscribe(channel, group, this::onEvent));
         }
-        sweeper = Thread.ofPlatform().daemon().name("sagaflow-" + trackerId + "-deadlines").start(this::sweepLoop);
+        sweeper.start();
         return this;
     }
 
@@ -183,25 +184,13 @@ public final class SagaTracker implements AutoCloseable {
                 + " writes in a row lost to others; the event comes again");
     }
 
-    private void sweepLoop() {
-        Backoff backoff = new Backoff(() -> running);
-        while (running) {
-            try {
-                long now = clock.millis();
-                List<SagaRecord> overdue = store.claimDue(trackerId, now, now + 30_000, definitions.keySet(), 100);
-                for (SagaRecord r : overdue) {
-                    flag(r, now);
-                }
-                backoff.succeeded();
-                if (overdue.size() < 100) {
-                    Backoff.sleep(checkEvery.toMillis(), () -> running);
-                }
-            } catch (RuntimeException e) {
-                long wait = backoff.failed();
-                log.warn("checking choreography deadlines failed; retrying in {} ms: {}", wait, e.toString());
-                backoff.pause();
-            }
+    private Next sweep() {
+        long now = clock.millis();
+        List<SagaRecord> overdue = store.claimDue(trackerId, now, now + 30_000, definitions.keySet(), 100);
+        for (SagaRecord r : overdue) {
+            flag(r, now);
         }
+        return overdue.size() < 100 ? Next.IDLE : Next.AGAIN;
     }
 
     private void flag(SagaRecord claimed, long now) {
@@ -270,16 +259,8 @@ public final class SagaTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
         subscriptions.forEach(Transport.Subscription::close);
-        if (sweeper != null) {
-            sweeper.interrupt();
-            try {
-                sweeper.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sweeper.stop(Duration.ofSeconds(10), true);
         relay.close();
     }
 

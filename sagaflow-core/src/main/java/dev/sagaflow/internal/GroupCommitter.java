@@ -1,5 +1,6 @@
 package dev.sagaflow.internal;
 
+import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
@@ -9,12 +10,13 @@ import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A failed commit is not a failed step: the outcome of a batch whose commit threw is unknown, so
  * each write is resolved by reading it back ({@link #resolve}); writes that did not land are queued
  * again, those that did are reported as applied. A write is never reported failed because the store
- * was unreachable; it waits.
+ * was unreachable; it waits. Nothing else commits while an outcome is unknown, and a store that
+ * keeps failing is retried less and less often (the worker's backoff), not hammered.
  *
  * <p>A batch the store refuses for its content ({@link WriteRefusedException}: nothing of it
  * committed) is split in halves and each half committed on its own, down to the refused write, which
@@ -40,18 +43,21 @@ public final class GroupCommitter implements AutoCloseable {
     private final SagaStore store;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    /** Writes of a commit that threw: read back before anything else commits. */
+    private final ConcurrentLinkedQueue<Pending> unknownOutcome = new ConcurrentLinkedQueue<>();
+    private final Worker worker;
     private volatile boolean running = true;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private volatile String lastFailure;
-    private int failedCommitsInARow;
 
     public GroupCommitter(SagaStore store, int maxBatch, String nodeId) {
         this.store = store;
         this.maxBatch = maxBatch;
-        this.thread = Thread.ofPlatform().name("sagaflow-commit-" + nodeId).daemon().unstarted(this::loop);
-        thread.start();
+        // Every submit wakes it, so the idle park is only how long it sleeps when nothing comes.
+        this.worker = Worker.builder("sagaflow-commit-" + nodeId, "committing", this::commitRound)
+                .idle(Duration.ofSeconds(1)).backoff(Duration.ofMillis(10), Duration.ofSeconds(1))
+                .finishesWorkOnStop().build().start();
     }
 
     /** Queues a write; the future completes, on the commit thread, once its outcome is known. */
@@ -62,6 +68,7 @@ public final class GroupCommitter implements AutoCloseable {
             return pending.result;
         }
         queue.add(pending);
+        worker.wakeUp();
         return pending.result;
     }
 
@@ -78,33 +85,30 @@ public final class GroupCommitter implements AutoCloseable {
         return lastFailure;
     }
 
-    private void loop() {
+    private Next commitRound() {
+        resolveUnknownOutcomes();
         List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                // Closing, and the store would not take the batch: its writes fail, outcome unknown.
-                batch.forEach(p -> p.result.completeExceptionally(
-                        new IllegalStateException(CLOSED_UNCONFIRMED)));
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | Error e) {
-                log.error("commit thread: unexpected error; the batch's writes will be resolved", e);
-                batch.forEach(p -> queue.add(p));
-            } finally {
-                batch.clear();
-            }
+        queue.drainTo(batch, maxBatch);
+        if (batch.isEmpty()) {
+            return Next.IDLE;
         }
+        try {
+            commit(batch);
+        } catch (RuntimeException | Error e) {
+            // Some of the batch may have committed before it went wrong: every write of it is read back.
+            log.error("commit thread: unexpected error; the batch's writes will be resolved", e);
+            unknownOutcome.addAll(batch);
+            throw e;
+        }
+        if (!unknownOutcome.isEmpty()) {
+            // The worker backs off, then the next round reads them back.
+            throw new SagaStoreException("the commit of " + unknownOutcome.size() + " writes failed, outcome unknown; "
+                    + "reading them back: " + lastFailure);
+        }
+        return Next.AGAIN;
     }
 
-    private void commit(List<Pending> batch) throws InterruptedException {
+    private void commit(List<Pending> batch) {
         List<StoreWrite> writesOfBatch = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             writesOfBatch.add(p.write);
@@ -117,21 +121,9 @@ public final class GroupCommitter implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             lastFailure = e.toString();
-            log.warn("commit of {} writes failed, outcome unknown; reading them back: {}", batch.size(), e.toString());
-            for (Pending p : batch) {
-                Optional<WriteResult> known = resolve(p.write);
-                if (known.isPresent()) {
-                    complete(p, known.get());
-                } else {
-                    queue.add(p);
-                }
-            }
-            // A store that keeps failing (disk full, database down) is retried, not hammered.
-            failedCommitsInARow++;
-            Thread.sleep(Math.min(5L << Math.min(failedCommitsInARow, 8), 1_000));
+            unknownOutcome.addAll(batch);
             return;
         }
-        failedCommitsInARow = 0;
         lastFailure = null;
         commits.incrementAndGet();
         writes.addAndGet(batch.size());
@@ -141,7 +133,7 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /** Nothing of a refused batch committed: its halves go on their own until the refused write stands alone. */
-    private void isolateRefused(List<Pending> batch, WriteRefusedException e) throws InterruptedException {
+    private void isolateRefused(List<Pending> batch, WriteRefusedException e) {
         if (batch.size() > 1) {
             int half = batch.size() / 2;
             commit(new ArrayList<>(batch.subList(0, half)));
@@ -168,38 +160,42 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Reads a write of a batch whose outcome is unknown back from the store: applied, refused, or
-     * (empty) not there, to be written again. Retries the read until the store answers.
+     * Settles the writes of commits that threw, in order: applied, refused, or not there (queued
+     * again). Throws while the store cannot answer; the writes left wait for the next round.
      */
-    private Optional<WriteResult> resolve(StoreWrite write) throws InterruptedException {
-        SagaRecord ours = write.record();
-        long backoff = 20;
-        while (true) {
-            try {
-                if (write instanceof StoreWrite.Update update) {
-                    Optional<SagaRecord> stored = store.find(ours.id());
-                    if (stored.isEmpty()) {
-                        return Optional.of(WriteResult.stale());
-                    }
-                    if (ours.writeId().equals(stored.get().writeId())) {
-                        return Optional.of(WriteResult.ok());
-                    }
-                    return stored.get().version() == update.expectedVersion() ? Optional.empty()
-                            : Optional.of(WriteResult.stale());
-                }
-                Optional<SagaRecord> holder = store.findByIdempotencyKey(ours.sagaName(), ours.idempotencyKey());
-                if (holder.isEmpty()) {
-                    return Optional.empty();
-                }
-                return Optional.of(holder.get().id().equals(ours.id()) ? WriteResult.ok()
-                        : WriteResult.conflict(holder.get().id()));
-            } catch (SagaStoreException | IllegalStateException e) {
-                log.warn("store unreachable while resolving a write of saga {}; retrying in {} ms: {}", ours.id(),
-                        backoff, e.toString());
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, 2_000);
+    private void resolveUnknownOutcomes() {
+        Pending p;
+        while ((p = unknownOutcome.peek()) != null) {
+            Optional<WriteResult> known = resolve(p.write);
+            unknownOutcome.remove(p);
+            if (known.isPresent()) {
+                complete(p, known.get());
+            } else {
+                queue.add(p);
             }
         }
+    }
+
+    /** Reads a write whose outcome is unknown back from the store: applied, refused, or (empty) not there. */
+    private Optional<WriteResult> resolve(StoreWrite write) {
+        SagaRecord ours = write.record();
+        if (write instanceof StoreWrite.Update update) {
+            Optional<SagaRecord> stored = store.find(ours.id());
+            if (stored.isEmpty()) {
+                return Optional.of(WriteResult.stale());
+            }
+            if (ours.writeId().equals(stored.get().writeId())) {
+                return Optional.of(WriteResult.ok());
+            }
+            return stored.get().version() == update.expectedVersion() ? Optional.empty()
+                    : Optional.of(WriteResult.stale());
+        }
+        Optional<SagaRecord> holder = store.findByIdempotencyKey(ours.sagaName(), ours.idempotencyKey());
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(holder.get().id().equals(ours.id()) ? WriteResult.ok()
+                : WriteResult.conflict(holder.get().id()));
     }
 
     /** Commits what is queued, then stops the thread. */
@@ -215,20 +211,19 @@ public final class GroupCommitter implements AutoCloseable {
      */
     public void close(long waitMillis) {
         running = false;
-        try {
-            thread.join(waitMillis);
-            if (thread.isAlive()) {
-                log.warn("closing with writes the store has not taken within {} ms; the next start settles them from "
-                        + "what the store holds", waitMillis);
-                thread.interrupt();
-                thread.join(1_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!worker.stop(Duration.ofMillis(waitMillis))) {
+            log.warn("closing with writes the store has not taken within {} ms; the next start settles them from "
+                    + "what the store holds", waitMillis);
+            worker.stop(Duration.ofSeconds(1), true);
         }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.result.completeExceptionally(new IllegalStateException(CLOSED_UNCONFIRMED));
+        failUnconfirmed(unknownOutcome);
+        failUnconfirmed(queue);
+    }
+
+    private static void failUnconfirmed(java.util.Queue<Pending> left) {
+        Pending p;
+        while ((p = left.poll()) != null) {
+            p.result.completeExceptionally(new IllegalStateException(CLOSED_UNCONFIRMED));
         }
     }
 

@@ -1,16 +1,13 @@
 package dev.sagaflow.internal;
 
+import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Moves committed outbox messages to the transport: claims a batch under a lease, sends it, then
@@ -20,7 +17,6 @@ import java.util.concurrent.locks.LockSupport;
  * node's relay left behind.
  */
 public final class OutboxRelay implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 256;
 
     /** Where the messages wait: the engine's store, or a participant's own database. */
@@ -49,33 +45,30 @@ public final class OutboxRelay implements AutoCloseable {
     private final Outbox outbox;
     private final Transport transport;
     private final Clock clock;
-    private final long pollMillis;
     private final long leaseMillis;
-    private final Thread thread;
-    private final AtomicBoolean hinted = new AtomicBoolean();
+    private final Worker worker;
     private final AtomicLong sent = new AtomicLong();
-    private volatile boolean running = true;
+    /** A batch whose send failed: it goes again first, since claimed again it would wait out its lease. */
+    private List<Message> unsent = List.of();
 
     public OutboxRelay(String relayId, Outbox outbox, Transport transport, Clock clock, long pollMillis, long leaseMillis) {
         this.relayId = relayId;
         this.outbox = outbox;
         this.transport = transport;
         this.clock = clock;
-        this.pollMillis = pollMillis;
         this.leaseMillis = leaseMillis;
-        this.thread = Thread.ofPlatform().name("sagaflow-outbox-" + relayId).daemon().unstarted(this::loop);
+        this.worker = Worker.builder("sagaflow-outbox-" + relayId, "relaying the outbox to " + transport.name(), this::relay)
+                .clock(clock).idle(Duration.ofMillis(pollMillis)).build();
     }
 
     public OutboxRelay start() {
-        thread.start();
+        worker.start();
         return this;
     }
 
     /** Messages were committed to the outbox: send them now rather than at the next poll. */
     public void wakeUp() {
-        if (hinted.compareAndSet(false, true)) {
-            LockSupport.unpark(thread);
-        }
+        worker.wakeUp();
     }
 
     /** Messages handed to the transport so far. */
@@ -83,42 +76,21 @@ public final class OutboxRelay implements AutoCloseable {
         return sent.get();
     }
 
-    private void loop() {
-        Backoff backoff = new Backoff(() -> running);
-        List<Message> unsent = List.of();
-        while (running) {
-            try {
-                hinted.set(false);
-                long now = clock.millis();
-                // A batch whose send failed goes again first: claimed again, it would wait out its lease.
-                List<Message> batch = unsent.isEmpty() ? outbox.claim(relayId, now, now + leaseMillis, BATCH) : unsent;
-                unsent = batch;
-                if (!batch.isEmpty()) {
-                    transport.send(batch);
-                    outbox.delete(batch.stream().map(Message::id).toList());
-                    sent.addAndGet(batch.size());
-                }
-                unsent = List.of();
-                backoff.succeeded();
-                if (batch.size() < BATCH && !hinted.get()) {
-                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pollMillis));
-                }
-            } catch (RuntimeException e) {
-                long wait = backoff.failed();
-                log.warn("relaying the outbox to {} failed; retrying in {} ms: {}", transport.name(), wait, e.toString());
-                backoff.pause();
-            }
+    private Next relay() {
+        long now = clock.millis();
+        List<Message> batch = unsent.isEmpty() ? outbox.claim(relayId, now, now + leaseMillis, BATCH) : unsent;
+        unsent = batch;
+        if (!batch.isEmpty()) {
+            transport.send(batch);
+            outbox.delete(batch.stream().map(Message::id).toList());
+            sent.addAndGet(batch.size());
         }
+        unsent = List.of();
+        return batch.size() < BATCH ? Next.IDLE : Next.AGAIN;
     }
 
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 }

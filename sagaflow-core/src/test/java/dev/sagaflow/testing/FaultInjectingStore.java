@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -39,6 +40,8 @@ public final class FaultInjectingStore implements SagaStore {
     private volatile boolean unreachable;
     public final AtomicInteger refusedBatches = new AtomicInteger();
     private final AtomicInteger failNextWrites = new AtomicInteger();
+    private volatile CountDownLatch claimGate = new CountDownLatch(0);
+    public final AtomicInteger blockedClaims = new AtomicInteger();
 
     public FaultInjectingStore(SagaStore delegate, long seed, double failBeforeCommit, double failAfterCommit) {
         this.delegate = delegate;
@@ -108,8 +111,32 @@ public final class FaultInjectingStore implements SagaStore {
         return this;
     }
 
+    /**
+     * Makes every claim hang, as a slow query or a connection that stopped answering does, until
+     * {@link #unblockClaims()}; nothing else of the store is held up.
+     */
+    public FaultInjectingStore blockClaims() {
+        claimGate = new CountDownLatch(1);
+        return this;
+    }
+
+    public FaultInjectingStore unblockClaims() {
+        claimGate.countDown();
+        return this;
+    }
+
     @Override
     public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
+        CountDownLatch gate = claimGate;
+        if (gate.getCount() > 0) {
+            blockedClaims.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SagaStoreException("injected: a blocked claim was interrupted");
+            }
+        }
         requireReachable();
         List<SagaRecord> claimed = delegate.claimDue(nodeId, now, leaseUntil, sagaNames, limit);
         double roll;

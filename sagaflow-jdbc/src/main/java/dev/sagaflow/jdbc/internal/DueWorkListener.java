@@ -1,18 +1,18 @@
 package dev.sagaflow.jdbc.internal;
 
+import dev.sagaflow.internal.Worker;
+import dev.sagaflow.internal.Worker.Next;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Holds one connection outside the pool that {@code LISTEN}s on the channel the store notifies
@@ -21,14 +21,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DueWorkListener implements AutoCloseable {
     public static final String CHANNEL = "sagaflow_due";
-    private static final Logger log = LoggerFactory.getLogger(DueWorkListener.class);
 
     private final String url;
     private final String channel;
     private final Properties properties;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Worker worker;
     private volatile Connection connection;
 
     public DueWorkListener(String url, Properties properties) {
@@ -40,40 +38,51 @@ public final class DueWorkListener implements AutoCloseable {
         this.url = url;
         this.channel = channel;
         this.properties = properties;
-        this.thread = Thread.ofPlatform().name("sagaflow-listen").daemon().unstarted(this::loop);
+        // Closing the connection ends a wait for notifications at once, from any thread.
+        this.worker = Worker.builder("sagaflow-listen", "listening for due work (polling only meanwhile)", this::listen)
+                .cutShortBy(this::disconnect).onExit(this::disconnect).build();
     }
 
     public void add(Runnable wakeUp) {
         wakeUps.add(wakeUp);
-        if (thread.getState() == Thread.State.NEW) {
-            thread.start();
+        worker.start();
+    }
+
+    private Next listen() throws SQLException {
+        try {
+            Connection c = connection;
+            if (c == null) {
+                c = connect();
+            }
+            PGNotification[] notifications = c.unwrap(PGConnection.class).getNotifications(1_000);
+            if (notifications != null && notifications.length > 0) {
+                wakeAll();
+            }
+            return Next.AGAIN;
+        } catch (SQLException e) {
+            disconnect();
+            throw e;
         }
     }
 
-    private void loop() {
-        long backoff = 100;
-        while (running) {
-            try (Connection c = DriverManager.getConnection(url, properties)) {
-                connection = c;
-                try (Statement listen = c.createStatement()) {
-                    listen.execute("LISTEN " + channel);
-                }
-                backoff = 100;
-                wakeAll();
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1_000);
-                    if (notifications != null && notifications.length > 0) {
-                        wakeAll();
-                    }
-                }
-            } catch (SQLException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("listening for due work failed; polling only until it reconnects in {} ms: {}", backoff, e.toString());
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url, properties);
+        connection = c;
+        try (Statement listen = c.createStatement()) {
+            listen.execute("LISTEN " + channel);
+        }
+        wakeAll();
+        return c;
+    }
+
+    private void disconnect() {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // it is being given up either way
             }
         }
     }
@@ -84,25 +93,8 @@ public final class DueWorkListener implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        Connection c = connection;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // the thread ends either way
-            }
-        }
-        thread.interrupt();
+        worker.stop(Duration.ofSeconds(1), true);
     }
 }

@@ -1,9 +1,10 @@
 package dev.sagaflow.transport.jdbc;
 
+import dev.sagaflow.internal.Worker;
+import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHandler;
 import org.slf4j.Logger;
-import dev.sagaflow.internal.Backoff;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One member of a group on a channel: claims a batch, runs the handler on each message at once
@@ -28,51 +27,32 @@ final class JdbcConsumer {
     private final String channel;
     private final String group;
     private final MessageHandler handler;
-    private final Thread thread;
+    private final Worker worker;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicBoolean woken = new AtomicBoolean();
-    private volatile boolean running = true;
 
     JdbcConsumer(JdbcTransport transport, String channel, String group, MessageHandler handler, String name) {
         this.transport = transport;
         this.channel = channel;
         this.group = group;
         this.handler = handler;
-        this.thread = Thread.ofPlatform().daemon().name("sagaflow-jdbc-" + name).unstarted(this::loop);
+        this.worker = Worker.builder("sagaflow-jdbc-" + name, "consuming " + channel + " as " + group, this::consume)
+                .idle(transport.pollInterval()).build();
     }
 
     void start() {
-        thread.start();
+        worker.start();
     }
 
     void wakeUp() {
-        if (woken.compareAndSet(false, true)) {
-            LockSupport.unpark(thread);
-        }
+        worker.wakeUp();
     }
 
-    private void loop() {
-        Backoff backoff = new Backoff(() -> running);
-        while (running) {
-            try {
-                woken.set(false);
-                List<Message> batch = transport.claim(channel, group);
-                if (!batch.isEmpty()) {
-                    handle(batch);
-                }
-                backoff.succeeded();
-                if (batch.size() < transport.batchSize() && !woken.get()) {
-                    LockSupport.parkNanos(this, transport.pollInterval().toNanos());
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                long wait = backoff.failed();
-                log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, wait, e.toString());
-                backoff.pause();
-            }
+    private Next consume() {
+        List<Message> batch = transport.claim(channel, group);
+        if (!batch.isEmpty()) {
+            handle(batch);
         }
+        return batch.size() < transport.batchSize() ? Next.IDLE : Next.AGAIN;
     }
 
     private void handle(List<Message> batch) {
@@ -103,13 +83,7 @@ final class JdbcConsumer {
     }
 
     void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(10));
         handlers.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package dev.sagaflow.transport.kafka;
 
-import dev.sagaflow.internal.Backoff;
+import dev.sagaflow.internal.Worker;
+import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageEnvelope;
 import dev.sagaflow.messaging.MessageHandler;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -47,10 +49,10 @@ final class KafkaSubscription implements Transport.Subscription {
     private final MessageHandler handler;
     private final Consumer<KafkaSubscription> onClose;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
+    private final Worker worker;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
-    private volatile boolean running = true;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     KafkaSubscription(KafkaTransport transport, String channel, String group, MessageHandler handler,
                       Consumer<KafkaSubscription> onClose) {
@@ -64,40 +66,26 @@ final class KafkaSubscription implements Transport.Subscription {
         // Only a group nobody declared starts here; declare() puts a new group at the end.
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = Thread.ofPlatform().daemon().name("sagaflow-kafka-" + group + "@" + channel).unstarted(this::loop);
+        // A commit refused after a rebalance, a broker away for a while: the round fails and the records
+        // whose offsets were not committed come again (here or to the member that has them now).
+        // The consumer is single-threaded: only the worker's thread closes it, and wakeup() ends its poll.
+        this.worker = Worker.builder("sagaflow-kafka-" + group + "@" + channel, "consuming " + channel + " as " + group,
+                        this::consume)
+                .cutShortBy(consumer::wakeup).onExit(() -> consumer.close(Duration.ofSeconds(5))).build();
     }
 
     void start() {
         consumer.subscribe(List.of(channel));
-        thread.start();
+        worker.start();
     }
 
-    private void loop() {
-        Backoff backoff = new Backoff(() -> running);
-        try {
-            while (running) {
-                try {
-                    resumeDuePartitions();
-                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                    if (!records.isEmpty()) {
-                        handle(records);
-                    }
-                    backoff.succeeded();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // A commit refused after a rebalance, a broker away for a while: the records whose
-                    // offsets were not committed come again (here or to the member that has them now).
-                    long wait = backoff.failed();
-                    log.warn("consuming {} as {} failed; retrying in {} ms: {}", channel, group, wait, e.toString());
-                    backoff.pause();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private Next consume() {
+        resumeDuePartitions();
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+            handle(records);
         }
+        return Next.AGAIN;
     }
 
     private void handle(ConsumerRecords<String, byte[]> records) {
@@ -188,16 +176,10 @@ final class KafkaSubscription implements Transport.Subscription {
 
     @Override
     public void close() {
-        if (!running) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(15_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(15));
         handlers.shutdownNow();
         onClose.accept(this);
     }
