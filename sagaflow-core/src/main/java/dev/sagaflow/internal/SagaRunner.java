@@ -90,6 +90,8 @@ public final class SagaRunner {
     private volatile Runnable outboxHint = () -> { };
     private volatile boolean closing;
     private final WaitingSteps waits;
+    /** Two at once: a pool of a few connections keeps room for the committer, the poller and the heartbeat. */
+    private final BoundedReads reads = new BoundedReads(2);
 
     public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
                       long stuckCallMillis, int maxConcurrentSteps, int maxDataChars, SagaListener listener,
@@ -105,7 +107,7 @@ public final class SagaRunner {
         this.wakeHint = wakeHint;
         this.maxConcurrentSteps = maxConcurrentSteps;
         this.stepPermits = new Semaphore(maxConcurrentSteps);
-        this.waits = new WaitingSteps(this, store, clock, maxDataChars);
+        this.waits = new WaitingSteps(this, store, reads, clock, maxDataChars);
     }
 
     /** Remote steps send their commands with this reply channel; {@code hint} is told when messages enter the outbox. */
@@ -563,7 +565,7 @@ public final class SagaRunner {
             letGo(a);
             return;
         }
-        Optional<SagaRecord> stored = store.find(a.id.value());
+        Optional<SagaRecord> stored = reads.read(() -> store.find(a.id.value()));
         long now = clock.millis();
         if (active.get(a.id.value()) == a && stored.isPresent() && identity.owner().equals(stored.get().owner()) && stored.get().leaseUntil() != null
                 && stored.get().leaseUntil() > now && !stored.get().state().isTerminal()) {

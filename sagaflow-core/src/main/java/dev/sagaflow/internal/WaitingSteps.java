@@ -27,12 +27,14 @@ final class WaitingSteps {
 
     private final SagaRunner runner;
     private final SagaStore store;
+    private final BoundedReads reads;
     private final Clock clock;
     private final int maxDataChars;
 
-    WaitingSteps(SagaRunner runner, SagaStore store, Clock clock, int maxDataChars) {
+    WaitingSteps(SagaRunner runner, SagaStore store, BoundedReads reads, Clock clock, int maxDataChars) {
         this.runner = runner;
         this.store = store;
+        this.reads = reads;
         this.clock = clock;
         this.maxDataChars = maxDataChars;
     }
@@ -75,7 +77,7 @@ final class WaitingSteps {
     void checkInbox(ActiveSaga a) {
         a.inboxChanged = false;
         SagaRecord r = a.record;
-        Inbox inbox = store.inbox(r.id());
+        Inbox inbox = reads.read(() -> store.inbox(r.id()));
         long now = clock.millis();
         for (SignalRecord entry : inbox.pending()) {
             if (entry.isRequest()) {
