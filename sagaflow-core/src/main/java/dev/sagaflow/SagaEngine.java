@@ -98,7 +98,7 @@ public final class SagaEngine implements AutoCloseable {
         pollerRef[0] = poller;
         this.heartbeat = new LeaseHeartbeat(identity.owner(), store, runner::heldIds, clock, leaseMillis);
         if (transport != null && !clientOnly) {
-            this.relay = new OutboxRelay(identity.owner(), OutboxRelay.Outbox.of(store), transport, clock,
+            this.relay = new OutboxRelay(identity.owner(), store, transport, clock,
                     b.pollInterval.toMillis(), leaseMillis);
             runner.enableCommands(b.replyChannel, relay::wakeUp);
             this.replies = new ReplyReceiver(store, registry, runner);

@@ -85,7 +85,7 @@ public final class SagaTracker implements AutoCloseable {
         this.trackerId = "tracker-" + UUID.randomUUID().toString().substring(0, 8);
         this.clock = b.clock;
         this.checkEvery = b.checkEvery;
-        this.relay = new OutboxRelay(trackerId, OutboxRelay.Outbox.of(store), transport, clock,
+        this.relay = new OutboxRelay(trackerId, store, transport, clock,
                 checkEvery.toMillis(), Duration.ofSeconds(30).toMillis());
         this.sweeper = Worker.builder("sagaflow-" + trackerId + "-deadlines", "checking choreography deadlines",
                 this::sweep).clock(clock).idle(checkEvery).build();

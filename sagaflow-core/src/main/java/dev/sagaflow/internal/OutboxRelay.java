@@ -2,6 +2,7 @@ package dev.sagaflow.internal;
 
 import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.Outbox;
 import dev.sagaflow.messaging.Transport;
 
 import java.time.Clock;
@@ -18,28 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final int BATCH = 256;
-
-    /** Where the messages wait: the engine's store, or a participant's own database. */
-    public interface Outbox {
-        List<Message> claim(String relayId, long now, long leaseUntil, int limit);
-
-        void delete(List<String> messageIds);
-
-        /** The outbox in a saga store's own tables ({@code saga_outbox}). */
-        static Outbox of(dev.sagaflow.spi.SagaStore store) {
-            return new Outbox() {
-                @Override
-                public List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
-                    return store.claimOutbox(relayId, now, leaseUntil, limit);
-                }
-
-                @Override
-                public void delete(List<String> messageIds) {
-                    store.deleteOutbox(messageIds);
-                }
-            };
-        }
-    }
 
     private final String relayId;
     private final Outbox outbox;
@@ -78,11 +57,11 @@ public final class OutboxRelay implements AutoCloseable {
 
     private Next relay() {
         long now = clock.millis();
-        List<Message> batch = unsent.isEmpty() ? outbox.claim(relayId, now, now + leaseMillis, BATCH) : unsent;
+        List<Message> batch = unsent.isEmpty() ? outbox.claimOutbox(relayId, now, now + leaseMillis, BATCH) : unsent;
         unsent = batch;
         if (!batch.isEmpty()) {
             transport.send(batch);
-            outbox.delete(batch.stream().map(Message::id).toList());
+            outbox.deleteOutbox(batch.stream().map(Message::id).toList());
             sent.addAndGet(batch.size());
         }
         unsent = List.of();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * transition. Every implementation passes the contract suite {@code SagaStoreContract}.
  * Implementations are safe for use by several threads.
  */
-public interface SagaStore extends AutoCloseable {
+public interface SagaStore extends Outbox, AutoCloseable {
 
     /**
      * Called once when an engine node starts on this store. A single-node store (SQLite) takes its
@@ -90,16 +90,6 @@ public interface SagaStore extends AutoCloseable {
      */
     default void onDueWork(Runnable wakeUp) {
     }
-
-    /**
-     * Claims up to {@code limit} outbox messages that no live relay holds, oldest first, for
-     * {@code nodeId} until {@code leaseUntil}: the relay sends them, then deletes them. Claimed by
-     * lease, never by "id greater than the last seen", which loses rows committed out of id order.
-     */
-    List<Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit);
-
-    /** Removes sent messages from the outbox. */
-    void deleteOutbox(Collection<String> messageIds);
 
     @Override
     void close();

@@ -2,12 +2,14 @@ package dev.sagaflow.internal;
 
 import dev.sagaflow.memory.InMemoryTransport;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.Outbox;
 import dev.sagaflow.messaging.Transport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayTest {
 
     /** An outbox in memory with the claim-by-lease rule of the real ones. */
-    static final class LeasedOutbox implements OutboxRelay.Outbox {
+    static final class LeasedOutbox implements Outbox {
         private final Map<String, Message> messages = new LinkedHashMap<>();
         private final Map<String, Long> leasedUntil = new ConcurrentHashMap<>();
 
@@ -30,7 +32,7 @@ class OutboxRelayTest {
         }
 
         @Override
-        public synchronized List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
+        public synchronized List<Message> claimOutbox(String relayId, long now, long leaseUntil, int limit) {
             List<Message> claimed = new ArrayList<>();
             for (Message m : messages.values()) {
                 if (claimed.size() < limit && leasedUntil.getOrDefault(m.id(), 0L) <= now) {
@@ -42,7 +44,7 @@ class OutboxRelayTest {
         }
 
         @Override
-        public synchronized void delete(List<String> ids) {
+        public synchronized void deleteOutbox(Collection<String> ids) {
             ids.forEach(messages::remove);
         }
 

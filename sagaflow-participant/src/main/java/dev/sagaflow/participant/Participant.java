@@ -6,6 +6,7 @@ import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.OutboxTable;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.Outbox;
 import dev.sagaflow.messaging.Reply;
 import dev.sagaflow.messaging.Transport;
 import dev.sagaflow.SagaDataException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,16 +103,16 @@ public final class Participant implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableSet());
         SchemaMigrator.migrate(database.migrationSource(), database.where(), "db/sagaflow-participant",
                 "sagaflow_participant_schema_history", true, "participant tables");
-        this.relay = new OutboxRelay("participant-" + name, new OutboxRelay.Outbox() {
+        this.relay = new OutboxRelay("participant-" + name, new Outbox() {
             @Override
-            public List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
+            public List<Message> claimOutbox(String relayId, long now, long leaseUntil, int limit) {
                 return run(c -> OUTBOX.claim(c, database.dialect(), relayId, now, leaseUntil, limit));
             }
 
             @Override
-            public void delete(List<String> messageIds) {
+            public void deleteOutbox(Collection<String> messageIds) {
                 run(c -> {
-                    OUTBOX.delete(c, messageIds);
+                    OUTBOX.delete(c, List.copyOf(messageIds));
                     return null;
                 });
             }
