@@ -161,7 +161,8 @@ public final class SagaClient implements AutoCloseable {
     private Class<?> signalType(SagaRecord r, String name) {
         Objects.requireNonNull(name, "name");
         SagaDefinition<?> definition = registry.find(r.sagaName(), r.sagaVersion())
-                .orElseGet(() -> registry.latest(r.sagaName())).definition();
+                .orElseThrow(() -> new UnknownSagaException(r.sagaName() + " v" + r.sagaVersion(), registry.describe()))
+                .definition();
         Class<?> type = definition.signals().get(name);
         if (type == null) {
             throw new IllegalArgumentException("saga '" + r.sagaName() + "' v" + definition.version()

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class SagaDefinition<D> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** The longest timer or signal timeout: far beyond any business wait, far from overflowing a due time. */
+    private static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
 
     private final String name;
     private final int version;
@@ -157,8 +159,10 @@ public final class SagaDefinition<D> {
                 throw invalid("step '" + stepName + "' awaits signal '" + wait.signalName()
                         + "', but a signal name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
             }
-            if (wait.timeout() != null && (wait.timeout().isZero() || wait.timeout().isNegative())) {
-                throw invalid("step '" + stepName + "' has a signal timeout that is not positive: " + wait.timeout());
+            if (wait.timeout() != null && (wait.timeout().isZero() || wait.timeout().isNegative()
+                    || wait.timeout().compareTo(LONGEST_WAIT) > 0)) {
+                throw invalid("step '" + stepName + "' has a signal timeout that is not positive or is over "
+                        + LONGEST_WAIT.toDays() + " days: " + wait.timeout());
             }
             if (wait.escalateTo() != null && wait.timeout() == null) {
                 throw invalid("step '" + stepName + "' escalates to '" + wait.escalateTo()
@@ -175,6 +179,9 @@ public final class SagaDefinition<D> {
         }
         if (wait.sleep() != null && wait.sleep().isNegative()) {
             throw invalid("step '" + stepName + "' sleeps for a negative duration: " + wait.sleep());
+        }
+        if (wait.sleep() != null && wait.sleep().compareTo(LONGEST_WAIT) > 0) {
+            throw invalid("step '" + stepName + "' sleeps for more than " + LONGEST_WAIT.toDays() + " days: " + wait.sleep());
         }
         if (wait.timeout() != null || wait.escalateTo() != null) {
             throw invalid("step '" + stepName + "' is a timer: timeout(...) and onTimeoutEscalateTo(...) are for signals");
@@ -202,6 +209,10 @@ public final class SagaDefinition<D> {
                     throw invalid("step '" + step.name() + "' escalates to '" + target + "' past or onto the pivot '"
                             + steps.get(k).name() + "', which must not be skipped");
                 }
+            }
+            if (steps.get(t).condition() != null) {
+                throw invalid("step '" + target + "' is the escalation of step '" + step.name()
+                        + "' and has a condition: an escalation runs when escalated to, so it takes no when(...)");
             }
             targets.add(t);
         }

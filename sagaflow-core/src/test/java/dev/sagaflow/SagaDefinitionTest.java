@@ -135,6 +135,15 @@ class SagaDefinitionTest {
                 .awaitSignal("a", "$cancel", Decision.class, fold()).build())
                 .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'a' awaits signal '$cancel'");
         assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .onTimeoutEscalateTo("director")
+                .awaitSignal("director", "decision", Decision.class, fold()).when(d -> d.n() > 0).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'director' is the escalation of step 'manager' and has a condition");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofDays(365 * 1000)).build())
+                .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'manager' has a signal timeout");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
                 .sleep("nap", Duration.ofSeconds(-1)).build())
                 .isInstanceOf(InvalidSagaDefinitionException.class).hasMessageContaining("step 'nap' sleeps for a negative");
         assertThatThrownBy(() -> Saga.define("s", Data.class)

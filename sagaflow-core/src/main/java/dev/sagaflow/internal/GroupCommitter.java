@@ -178,6 +178,22 @@ public final class GroupCommitter implements AutoCloseable {
 
     /** Reads a write whose outcome is unknown back from the store: applied, refused, or (empty) not there. */
     private Optional<WriteResult> resolve(StoreWrite write) {
+        if (write instanceof StoreWrite.Group group) {
+            // All or none: the first member tells, read back by its own write id, never by its key
+            // (an update's instance holds its key whatever happened to the group).
+            StoreWrite first = group.members().getFirst();
+            if (first instanceof StoreWrite.Insert) {
+                Optional<SagaRecord> stored = store.find(first.record().id());
+                if (stored.isPresent() && first.record().writeId().equals(stored.get().writeId())) {
+                    return Optional.of(WriteResult.ok());
+                }
+                Optional<SagaRecord> holder = store.findByIdempotencyKey(first.record().sagaName(),
+                        first.record().idempotencyKey());
+                return holder.isPresent() && !holder.get().id().equals(first.record().id())
+                        ? Optional.of(WriteResult.conflict(holder.get().id())) : Optional.empty();
+            }
+            return resolve(first);
+        }
         SagaRecord ours = write.record();
         if (write instanceof StoreWrite.Update update) {
             Optional<SagaRecord> stored = store.find(ours.id());

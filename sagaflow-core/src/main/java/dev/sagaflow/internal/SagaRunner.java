@@ -350,12 +350,11 @@ public final class SagaRunner {
                 outcome = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
                 logFailure(a, step.name(), compensation, attempt, e);
             }
-            long millis = elapsedMillis(started);
-            Transition transition = conclude(a, index, compensation, outcome, millis);
+            Concluded concluded = conclude(a, index, compensation, outcome, elapsedMillis(started));
             // Queued before the permit is released: close() waits for the permits, so an outcome
             // that exists is committed before the engine stops.
-            record(a, transition, outcome.data(), new Attempt(step.name(), compensation, outcome.succeeded(), attempt,
-                    AttemptKind.CALL));
+            record(a, concluded.transition(), concluded.outcome().data(), new Attempt(step.name(), compensation,
+                    concluded.outcome().succeeded(), attempt, AttemptKind.CALL));
         } catch (Throwable t) {
             log.error("saga {}: unexpected error around a {} call; letting go", a.id, compensation ? "compensation" : "step", t);
             letGo(a);
@@ -393,25 +392,32 @@ public final class SagaRunner {
      * replies, steps and compensations alike. A step's conditions are evaluated on the data it left;
      * one that throws makes the outcome unknown.
      */
-    private Transition conclude(ActiveSaga a, int index, boolean compensation, AttemptOutcome outcome, long millis) {
+    private Concluded conclude(ActiveSaga a, int index, boolean compensation, AttemptOutcome outcome, long millis) {
         SagaRecord r = a.record;
         long now = clock.millis();
         if (outcome instanceof AttemptOutcome.Failed failed) {
-            return compensation ? a.machine.compensationFailed(r, index, failed.error(), millis, now)
-                    : a.machine.stepFailed(r, index, failed.error(), millis, now);
+            return new Concluded(compensation ? a.machine.compensationFailed(r, index, failed.error(), millis, now)
+                    : a.machine.stepFailed(r, index, failed.error(), millis, now), outcome);
         }
         AttemptOutcome.Done done = (AttemptOutcome.Done) outcome;
         if (compensation) {
-            return a.machine.compensationSucceeded(r, index, millis, now);
+            return new Concluded(a.machine.compensationSucceeded(r, index, millis, now), outcome);
         }
         SagaDefinition<Object> definition = definitionOf(a);
         try {
-            return a.machine.stepSucceeded(r, index, done.json(), i -> definition.step(i).runsFor(done.data()), millis, now);
-        } catch (RuntimeException | Error conditionFailed) {
+            return new Concluded(a.machine.stepSucceeded(r, index, done.json(), Conditions.of(definition, done.data()),
+                    millis, now), outcome);
+        } catch (Conditions.ConditionFailed conditionFailed) {
             logFailure(a, definition.step(index).name(), false, r.attemptsMade() + 1, conditionFailed);
-            return a.machine.stepFailed(r, index, StepError.unknownOutcome(
-                    "step returned, but its result cannot be recorded: " + conditionFailed.getMessage()), millis, now);
+            StepError unknown = StepError.unknownOutcome("step returned, but its result cannot be recorded: "
+                    + conditionFailed.getMessage());
+            // The data it left is not stored, so it is not kept here either; nor is the attempt a success.
+            return new Concluded(a.machine.stepFailed(r, index, unknown, millis, now), AttemptOutcome.failed(unknown));
         }
+    }
+
+    /** A transition and the outcome it records: the one the attempt had, or a failure when it could not be recorded. */
+    private record Concluded(Transition transition, AttemptOutcome outcome) {
     }
 
     /**
@@ -550,7 +556,7 @@ public final class SagaRunner {
                 + " could not be stored: " + refused.getMessage());
         boolean compensation = r.state().isCompensating();
         Transition instead = conclude(a, compensation ? r.toCompensate().get(r.toCompensate().size() - 1) : r.stepIndex(),
-                compensation, AttemptOutcome.failed(unstorable), 0);
+                compensation, AttemptOutcome.failed(unstorable), 0).transition();
         record(a, instead, null, new Attempt(attempt.step, attempt.compensation, false, attempt.number, attempt.kind));
     }
 
@@ -616,7 +622,7 @@ public final class SagaRunner {
         } catch (Throwable e) {
             logFailure(a, step.name(), compensation, attempt, e);
             AttemptOutcome failed = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
-            record(a, conclude(a, stepIndex, compensation, failed, 0), null,
+            record(a, conclude(a, stepIndex, compensation, failed, 0).transition(), null,
                     new Attempt(step.name(), compensation, false, attempt, AttemptKind.CALL));
             return;
         }
@@ -680,9 +686,9 @@ public final class SagaRunner {
                         "the reply came, but folding it into the data failed: " + (e instanceof UnstorableResult ? e.getCause() : e)));
             }
         }
-        Transition transition = conclude(a, index, compensation, outcome, waited);
-        return record(a, transition, outcome.data(), new Attempt(step.name(), compensation, outcome.succeeded(),
-                r.attemptsMade() + 1, AttemptKind.REPLY), List.of(), true);
+        Concluded concluded = conclude(a, index, compensation, outcome, waited);
+        return record(a, concluded.transition(), concluded.outcome().data(), new Attempt(step.name(), compensation,
+                concluded.outcome().succeeded(), r.attemptsMade() + 1, AttemptKind.REPLY), List.of(), true);
     }
 
     /** A remote attempt's command: reply channel, the step's idempotency key and a trace parent in its headers. */

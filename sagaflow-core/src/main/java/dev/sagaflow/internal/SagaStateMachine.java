@@ -405,6 +405,8 @@ public final class SagaStateMachine {
         }
         Change c = new Change(r, now);
         if (r.state().isCompensating()) {
+            // The compensation under way goes on as it was: a reply it awaits is still the awaited one.
+            c.b.await(r.await());
             if (r.cancelRequested()) {
                 return c.done();
             }

@@ -61,10 +61,8 @@ final class WaitingSteps {
         Transition fired;
         try {
             fired = a.machine.timerFired(r, conditionsFor(a, a.data()), now);
-        } catch (IllegalStateException notDue) {
-            throw notDue;
-        } catch (Throwable e) {
-            fired = a.machine.stepFailed(r, r.stepIndex(), StepError.of(e, false), 0, now);
+        } catch (Conditions.ConditionFailed e) {
+            fired = a.machine.stepFailed(r, r.stepIndex(), StepError.of(e.getCause(), false), 0, now);
         }
         runner.record(a, fired, null, null);
     }
@@ -129,16 +127,16 @@ final class WaitingSteps {
             runner.recordConsuming(a, received, kept, List.of(signal.signalId()));
         } catch (Throwable e) {
             log.warn("saga {}: {} refused; the wait goes on: {}", r.id(), whose, e.toString());
+            // Another entry (a second signal of this name) is left to be looked at, not marked seen.
             Transition refused = seen(a.machine.signalRefused(r, signal, StoredText.clean(e.toString()), now),
-                    inbox.received());
+                    inbox.pending().size() > 1 ? r.signals().seen() : inbox.received());
             runner.recordConsuming(a, refused, null, List.of(signal.signalId()));
         }
     }
 
     private void applyRequest(ActiveSaga a, SagaRecord r, SignalRecord request, Inbox inbox, long now) {
-        boolean moreRequests = inbox.pending().stream()
-                .anyMatch(e -> e.isRequest() && !e.signalId().equals(request.signalId()));
-        long seen = moreRequests ? r.signals().seen() : inbox.received();
+        // Other entries (more requests, a signal the wait is to take) are left to be looked at next.
+        long seen = inbox.pending().size() > 1 ? r.signals().seen() : inbox.received();
         String detail = describe(request);
         Transition applied;
         try {
@@ -169,8 +167,7 @@ final class WaitingSteps {
     }
 
     private static IntPredicate conditionsFor(ActiveSaga a, Object data) {
-        SagaDefinition<Object> definition = definitionOf(a);
-        return i -> definition.step(i).runsFor(data);
+        return Conditions.of(definitionOf(a), data);
     }
 
     @SuppressWarnings("unchecked")

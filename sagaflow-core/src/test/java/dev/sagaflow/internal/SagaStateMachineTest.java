@@ -188,4 +188,14 @@ class SagaStateMachineTest {
     private static List<HistoryEventType> types(Transition t) {
         return t.history().stream().map(HistoryEvent::type).toList();
     }
+
+    @Test
+    void aCancelOfACompensatingSagaKeepsTheReplyItsCompensationAwaits() {
+        SagaRecord compensating = started().toBuilder().state(SagaState.COMPENSATING).toCompensate(List.of(0))
+                .await(new SagaRecord.Wait(SagaRecord.WaitKind.REPLY, "m-1", T0 + 5_000)).wakeAt(T0 + 5_000).build();
+        SagaRecord cancelled = machine.cancel(compensating, T0 + 10).next();
+        assertThat(cancelled.awaitedReply()).isEqualTo("m-1");
+        assertThat(cancelled.cancelRequested()).isTrue();
+        assertThat(machine.cancel(cancelled, T0 + 20).next().awaitedReply()).isEqualTo("m-1");
+    }
 }

@@ -378,4 +378,84 @@ class WaitingSagaTest {
                 .isInstanceOf(IllegalSagaStateException.class).hasMessageContaining("only a COMPENSATION_STALLED");
         assertThat(store.inbox(id.value()).received()).isZero();
     }
+
+    // Found in review: an operator's request read together with the awaited signal must not leave the
+    // signal marked seen and untaken.
+    @Test
+    void aRefusedRequestReadWithTheAwaitedSignalLeavesTheSignalToBeTaken() throws Exception {
+        SagaDefinition<Request> saga = Saga.define("confirm", Request.class)
+                .pivot("ship").invoke((r, c) -> r)
+                .awaitSignal("confirmation", "decision", Decision.class, Request::decided)
+                .retriable("close").invoke((r, c) -> { log.add("close " + r.decidedBy()); return r; })
+                .build();
+        SagaEngine first = engine(saga);
+        SagaId id = first.start("confirm", new Request("r1", 1, null, null, 0), "r1");
+        await().atMost(Duration.ofSeconds(2)).until(() -> first.get(id).state() == SagaState.WAITING);
+        first.close();
+
+        SagaClient client = SagaClient.builder(store).register(saga).build();
+        client.cancel(id, "carol", "changed my mind");
+        client.signal(id, "decision", new Decision(true, "customer"), "c-1");
+
+        SagaEngine second = engine(saga);
+        SagaInstance done = finish(second, id);
+        assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(log).containsExactly("close customer");
+        assertThat(types(done)).contains(HistoryEventType.REQUEST_REFUSED, HistoryEventType.SIGNAL_RECEIVED);
+    }
+
+    @Test
+    void aSignalWhoseHandlerThrowsIsRefusedAndTheNextOneOfThatNameIsTaken() throws Exception {
+        SagaDefinition<Request> saga = Saga.define("picky", Request.class)
+                .awaitSignal("wait", "decision", Decision.class, (r, d) -> {
+                    if ("boom".equals(d.by())) {
+                        throw new IllegalArgumentException("not from boom");
+                    }
+                    return r.decided(d);
+                })
+                .build();
+        SagaEngine first = engine(saga);
+        SagaId id = first.start("picky", new Request("r1", 1, null, null, 0), "r1");
+        await().atMost(Duration.ofSeconds(2)).until(() -> first.get(id).state() == SagaState.WAITING);
+        first.close();
+        SagaClient client = SagaClient.builder(store).register(saga).build();
+        client.signal(id, "decision", new Decision(true, "boom"), "s-bad");
+        client.signal(id, "decision", new Decision(true, "alice"), "s-good");
+
+        SagaInstance done = finish(engine(saga), id);
+        assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(done.data(Request.class).decidedBy()).isEqualTo("alice");
+        assertThat(types(done)).containsSubsequence(HistoryEventType.SIGNAL_REFUSED, HistoryEventType.SIGNAL_RECEIVED);
+    }
+
+    @Test
+    void aConditionThatThrowsAfterATimerFailsTheStepInsteadOfStrandingTheSaga() throws Exception {
+        SagaEngine engine = engine(Saga.define("nap", Request.class)
+                .step("a").invoke((r, c) -> r).compensateWith((r, c) -> log.add("undo a"))
+                .sleep("nap", Duration.ofMillis(50))
+                .step("b").when(r -> { throw new IllegalStateException("the condition's own bug"); }).invoke((r, c) -> r)
+                .build());
+        SagaId id = engine.start("nap", new Request("r1", 1, null, null, 0), "r1");
+
+        SagaInstance done = finish(engine, id);
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(done.failure()).contains("the condition's own bug");
+        assertThat(log).containsExactly("undo a");
+    }
+
+    @Test
+    void dataLeftByAStepWhoseNextConditionThrowsIsNotKeptInMemory() throws Exception {
+        List<Integer> seenByUndo = new CopyOnWriteArrayList<>();
+        SagaEngine engine = engine(Saga.define("bump", Request.class)
+                .step("bump").invoke((r, c) -> new Request(r.id(), r.amount() + 1, null, null, 0))
+                .compensateWith((r, c) -> seenByUndo.add(r.amount()))
+                .retry(dev.sagaflow.RetryPolicy.none())
+                .step("next").when(r -> { throw new IllegalStateException("cannot decide"); }).invoke((r, c) -> r)
+                .build());
+        SagaId id = engine.start("bump", new Request("r1", 0, null, null, 0), "r1");
+
+        SagaInstance done = finish(engine, id);
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(seenByUndo).as("the compensation sees the stored data, as any node would").containsExactly(0);
+    }
 }
