@@ -1,18 +1,16 @@
 package dev.sagaflow.examples.approval;
 
 import dev.sagaflow.examples.orders.Faults;
+import dev.sagaflow.examples.orders.Ledger;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The purchasing department's own database ({@code budget.db}, SQLite, WAL, {@code synchronous=FULL}):
@@ -26,89 +24,72 @@ public final class BudgetLedger implements AutoCloseable {
     public static final long INITIAL_BUDGET = 1_000_000_000_000L;
     static final String ACCOUNT = "purchasing";
 
-    private final Path file;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Ledger ledger;
     private final Faults faults;
     private final Duration callTime;
 
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     public BudgetLedger(Path file, Faults faults, Duration callTime) {
-        this.file = file;
         this.faults = faults;
         this.callTime = callTime;
-        try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("CREATE TABLE IF NOT EXISTS budget (account TEXT PRIMARY KEY, initial INTEGER NOT NULL, "
-                        + "available INTEGER NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS registration (idempotency_key TEXT PRIMARY KEY, "
-                        + "request_id TEXT NOT NULL, requester TEXT NOT NULL, amount INTEGER NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS reservation (idempotency_key TEXT PRIMARY KEY, "
-                        + "request_id TEXT NOT NULL, amount INTEGER NOT NULL, status TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS purchase_order (idempotency_key TEXT PRIMARY KEY, "
-                        + "request_id TEXT NOT NULL, amount INTEGER NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS notice (idempotency_key TEXT PRIMARY KEY, "
-                        + "request_id TEXT NOT NULL, message TEXT NOT NULL)");
-                s.execute("INSERT OR IGNORE INTO budget VALUES ('" + ACCOUNT + "', " + INITIAL_BUDGET + ", "
-                        + INITIAL_BUDGET + ")");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the budget ledger " + file + ": " + e.getMessage(), e);
-        }
+        this.ledger = new Ledger(file,
+                "CREATE TABLE IF NOT EXISTS budget (account TEXT PRIMARY KEY, initial INTEGER NOT NULL, "
+                        + "available INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS registration (idempotency_key TEXT PRIMARY KEY, "
+                        + "request_id TEXT NOT NULL, requester TEXT NOT NULL, amount INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS reservation (idempotency_key TEXT PRIMARY KEY, "
+                        + "request_id TEXT NOT NULL, amount INTEGER NOT NULL, status TEXT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS purchase_order (idempotency_key TEXT PRIMARY KEY, "
+                        + "request_id TEXT NOT NULL, amount INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS notice (idempotency_key TEXT PRIMARY KEY, "
+                        + "request_id TEXT NOT NULL, message TEXT NOT NULL)",
+                "INSERT OR IGNORE INTO budget VALUES ('" + ACCOUNT + "', " + INITIAL_BUDGET + ", " + INITIAL_BUDGET + ")");
     }
 
     public Path file() {
-        return file;
+        return ledger.file();
     }
 
     public void register(String key, PurchaseRequest r) {
-        call("register", r, key, c -> update(c, "INSERT OR IGNORE INTO registration VALUES (?, ?, ?, ?)", key, r.id(),
+        call("register", r, key, c -> Ledger.update(c, "INSERT OR IGNORE INTO registration VALUES (?, ?, ?, ?)", key, r.id(),
                 r.requester(), r.amountCents()));
     }
 
     public void reserve(String key, PurchaseRequest r) {
         call("reserve", r, key, c -> {
-            if (text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key) != null) {
+            if (Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key) != null) {
                 return 0; // done before, or released before it came
             }
-            update(c, "UPDATE budget SET available = available - ? WHERE account = ?", r.amountCents(), ACCOUNT);
-            return update(c, "INSERT INTO reservation VALUES (?, ?, ?, 'HELD')", key, r.id(), r.amountCents());
+            Ledger.update(c, "UPDATE budget SET available = available - ? WHERE account = ?", r.amountCents(), ACCOUNT);
+            return Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, 'HELD')", key, r.id(), r.amountCents());
         });
     }
 
     public void release(String key, PurchaseRequest r) {
         call("release", r, key, c -> {
-            String status = text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key);
+            String status = Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key);
             if (status == null) {
-                return update(c, "INSERT INTO reservation VALUES (?, ?, 0, 'RELEASED')", key, r.id());
+                return Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, 0, 'RELEASED')", key, r.id());
             }
             if (status.equals("HELD")) {
-                update(c, "UPDATE budget SET available = available + (SELECT amount FROM reservation "
+                Ledger.update(c, "UPDATE budget SET available = available + (SELECT amount FROM reservation "
                         + "WHERE idempotency_key = ?) WHERE account = ?", key, ACCOUNT);
-                return update(c, "UPDATE reservation SET status = 'RELEASED' WHERE idempotency_key = ?", key);
+                return Ledger.update(c, "UPDATE reservation SET status = 'RELEASED' WHERE idempotency_key = ?", key);
             }
             return 0;
         });
     }
 
     public void placeOrder(String key, PurchaseRequest r) {
-        call("order", r, key, c -> update(c, "INSERT OR IGNORE INTO purchase_order VALUES (?, ?, ?)", key, r.id(),
+        call("order", r, key, c -> Ledger.update(c, "INSERT OR IGNORE INTO purchase_order VALUES (?, ?, ?)", key, r.id(),
                 r.amountCents()));
     }
 
     public void notifyRequester(String key, PurchaseRequest r, String message) {
-        call("notify", r, key, c -> update(c, "INSERT OR IGNORE INTO notice VALUES (?, ?, ?)", key, r.id(), message));
+        call("notify", r, key, c -> Ledger.update(c, "INSERT OR IGNORE INTO notice VALUES (?, ?, ?)", key, r.id(), message));
     }
 
     /** One call as a remote service would take it: its time, maybe unreachable, one transaction, maybe a lost reply. */
-    private void call(String operation, PurchaseRequest r, String key, Work<Integer> work) {
+    private void call(String operation, PurchaseRequest r, String key, Ledger.Work<Integer> work) {
         Faults.Call call = new Faults.Call("budget", operation, r.id(), key);
         if (!callTime.isZero()) {
             try {
@@ -123,23 +104,8 @@ public final class BudgetLedger implements AutoCloseable {
         faults.after(call);
     }
 
-    <T> T inTransaction(Work<T> work) {
-        lock.lock();
-        try (Statement control = connection.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(connection);
-                control.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                control.execute("ROLLBACK");
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("budget ledger " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+    <T> T inTransaction(Ledger.Work<T> work) {
+        return ledger.inTransaction(work);
     }
 
     /** What the ledger holds for one request. */
@@ -176,45 +142,12 @@ public final class BudgetLedger implements AutoCloseable {
 
     /** Cents the budget is off by against its held reservations (0 when it adds up). */
     public long budgetDiscrepancy() {
-        return inTransaction(c -> number(c, "SELECT b.initial - b.available - COALESCE((SELECT SUM(amount) "
+        return inTransaction(c -> Ledger.number(c, "SELECT b.initial - b.available - COALESCE((SELECT SUM(amount) "
                 + "FROM reservation WHERE status = 'HELD'), 0) FROM budget b WHERE account = ?", ACCOUNT));
-    }
-
-    static String text(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    static long number(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, args)) {
-            return s.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            s.setObject(i + 1, args[i]);
-        }
-        return s;
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing anyway
-        } finally {
-            lock.unlock();
-        }
+        ledger.close();
     }
 }

@@ -12,18 +12,19 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A participant's own database: one SQLite file, durable commits (WAL, {@code synchronous=FULL}),
  * one connection used under a lock. Each participant call is one local transaction, so its effect
- * and the idempotency key that marks it commit together or not at all.
+ * and the idempotency key that marks it commit together or not at all. The approval demo's budget
+ * ledger is one too.
  */
-final class Ledger implements AutoCloseable {
+public final class Ledger implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    Ledger(Path file, String... schema) {
+    public Ledger(Path file, String... schema) {
         this.file = file;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -40,11 +41,11 @@ final class Ledger implements AutoCloseable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
-    <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
         lock.lock();
         try (Statement control = connection.createStatement()) {
             control.execute("BEGIN IMMEDIATE");
@@ -64,19 +65,19 @@ final class Ledger implements AutoCloseable {
     }
 
     /** The single text value of a query, or {@code null} when it has no row. */
-    static String text(Connection connection, String sql, Object... args) throws SQLException {
+    public static String text(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, args); ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
-    static long number(Connection connection, String sql, Object... args) throws SQLException {
+    public static long number(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, args); ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
-    static int update(Connection connection, String sql, Object... args) throws SQLException {
+    public static int update(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, args)) {
             return statement.executeUpdate();
         }

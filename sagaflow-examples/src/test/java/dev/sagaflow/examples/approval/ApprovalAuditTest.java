@@ -1,5 +1,6 @@
 package dev.sagaflow.examples.approval;
 
+import dev.sagaflow.examples.orders.Ledger;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.examples.orders.Faults;
 import org.junit.jupiter.api.AfterEach;
@@ -91,8 +92,8 @@ class ApprovalAuditTest {
     @Test
     void aMissingReleaseIsCounted() {
         PurchaseRequest r = plan.request(first(s -> s.answer().fate() == ApprovalPlan.Fate.TIMED_OUT));
-        ledger.inTransaction(c -> BudgetLedger.update(c, "UPDATE reservation SET status = 'HELD' WHERE request_id = ?", r.id()));
-        ledger.inTransaction(c -> BudgetLedger.update(c, "UPDATE budget SET available = available - ?", r.amountCents()));
+        ledger.inTransaction(c -> Ledger.update(c, "UPDATE reservation SET status = 'HELD' WHERE request_id = ?", r.id()));
+        ledger.inTransaction(c -> Ledger.update(c, "UPDATE budget SET available = available - ?", r.amountCents()));
         assertOneProblem(r.id(), "reservations held 1, released 0");
     }
 
@@ -106,7 +107,7 @@ class ApprovalAuditTest {
     @Test
     void aMissingNoticeIsCounted() {
         PurchaseRequest r = plan.request(first(s -> s.answer().fate() == ApprovalPlan.Fate.REJECTED));
-        ledger.inTransaction(c -> BudgetLedger.update(c, "DELETE FROM notice WHERE request_id = ?", r.id()));
+        ledger.inTransaction(c -> Ledger.update(c, "DELETE FROM notice WHERE request_id = ?", r.id()));
         assertOneProblem(r.id(), "notified 0 times");
     }
 
@@ -135,7 +136,7 @@ class ApprovalAuditTest {
         String id = step.signalIds().getFirst();
         // The director's wait timed out: the request was turned down for want of an answer.
         PurchaseRequest r = plan.request(n);
-        ledger.inTransaction(c -> BudgetLedger.update(c, "DELETE FROM purchase_order WHERE request_id = ?", r.id()));
+        ledger.inTransaction(c -> Ledger.update(c, "DELETE FROM purchase_order WHERE request_id = ?", r.id()));
         ledger.release(key(r, "reserve-budget"), r);
         ledger.notifyRequester(key(r, "register-request"), r, "no answer");
 
@@ -162,7 +163,7 @@ class ApprovalAuditTest {
     void effectsForARequestOutsideThePlanAndABudgetThatDoesNotAddUpAreCounted() {
         PurchaseRequest stranger = new PurchaseRequest("req-" + (REQUESTS + 1), "x", 500, null, null);
         ledger.reserve("saga-of-stranger/reserve-budget", stranger);
-        ledger.inTransaction(c -> BudgetLedger.update(c, "UPDATE budget SET available = available - 7"));
+        ledger.inTransaction(c -> Ledger.update(c, "UPDATE budget SET available = available - 7"));
         ApprovalAudit.Result result = audit();
         assertThat(result.report().inconsistent()).as(result.problems().toString()).isEqualTo(2);
         assertThat(result.problems()).anyMatch(p -> p.startsWith(stranger.id() + ": not one of"))
