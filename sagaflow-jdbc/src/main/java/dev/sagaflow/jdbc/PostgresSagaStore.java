@@ -7,9 +7,13 @@ import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.DueWorkListener;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
+import dev.sagaflow.jdbc.internal.SqlDialect;
+import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.SignalDelivery;
+import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
 
@@ -37,7 +41,7 @@ import java.util.function.Supplier;
  * upgraded by the same Flyway migrations as SQLite's.
  */
 public final class PostgresSagaStore implements SagaStore {
-    private static final String LOCK_CLAUSE = "FOR UPDATE SKIP LOCKED";
+    private static final SqlDialect DIALECT = SqlDialect.POSTGRES;
     private static final int READ_ATTEMPTS = 3;
     private static final String WRITE_UNKNOWN = " (a write's outcome is unknown)";
 
@@ -85,16 +89,27 @@ public final class PostgresSagaStore implements SagaStore {
             return List.of();
         }
         return refusedOrUnknown(() -> inTransaction(WRITE_UNKNOWN, c -> {
-            List<WriteResult> results = SagaTables.apply(c, writes);
+            List<WriteResult> results = SagaTables.apply(c, DIALECT, writes);
             for (int i = 0; i < writes.size(); i++) {
-                SagaRecord r = writes.get(i).record();
-                if (results.get(i).isApplied() && r.owner() == null && r.wakeAt() != null) {
+                if (results.get(i).isApplied() && leavesWorkForAnyNode(writes.get(i))) {
                     notifyDueWork(c);
                     break;
                 }
             }
             return results;
         }));
+    }
+
+    /**
+     * Whether the write hands an instance to no node while it still has work: a due time, or (its wake-up
+     * time being the store's to set when a signal came that it has not seen) any instance not ended.
+     */
+    private static boolean leavesWorkForAnyNode(StoreWrite write) {
+        if (write instanceof StoreWrite.Group group) {
+            return group.members().stream().anyMatch(PostgresSagaStore::leavesWorkForAnyNode);
+        }
+        SagaRecord r = write.record();
+        return r.owner() == null && (r.wakeAt() != null || !r.state().isTerminal());
     }
 
     /** A write PostgreSQL refused for its values committed nothing and would be refused again: say so. */
@@ -108,12 +123,12 @@ public final class PostgresSagaStore implements SagaStore {
 
     @Override
     public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
-        return inTransaction(WRITE_UNKNOWN, c -> SagaTables.claimDue(c, LOCK_CLAUSE, nodeId, now, leaseUntil, sagaNames, limit));
+        return inTransaction(WRITE_UNKNOWN, c -> SagaTables.claimDue(c, DIALECT, nodeId, now, leaseUntil, sagaNames, limit));
     }
 
     @Override
     public List<dev.sagaflow.messaging.Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit) {
-        return inTransaction(WRITE_UNKNOWN, c -> SagaTables.OUTBOX.claim(c, LOCK_CLAUSE, nodeId, now, leaseUntil, limit));
+        return inTransaction(WRITE_UNKNOWN, c -> SagaTables.OUTBOX.claim(c, DIALECT, nodeId, now, leaseUntil, limit));
     }
 
     @Override
@@ -127,9 +142,30 @@ public final class PostgresSagaStore implements SagaStore {
     @Override
     public void renewLeases(String nodeId, Collection<String> ids, long leaseUntil) {
         inTransaction(WRITE_UNKNOWN, c -> {
-            SagaTables.renewLeases(c, LOCK_CLAUSE, nodeId, ids, leaseUntil);
+            SagaTables.renewLeases(c, DIALECT, nodeId, ids, leaseUntil);
             return null;
         });
+    }
+
+    @Override
+    public SignalDelivery deliverSignal(SignalRecord signal, long now) {
+        return inTransaction(" (the signal's delivery is unknown)", c -> {
+            SagaTables.Delivery delivery = SagaTables.deliverSignal(c, DIALECT, signal, now);
+            if (delivery.madeDue()) {
+                notifyDueWork(c);
+            }
+            return delivery.outcome();
+        });
+    }
+
+    @Override
+    public Inbox inbox(String sagaId) {
+        return read(c -> SagaTables.inbox(c, sagaId));
+    }
+
+    @Override
+    public List<String> signalledInstances(String owner) {
+        return read(c -> SagaTables.signalledInstances(c, owner));
     }
 
     @Override

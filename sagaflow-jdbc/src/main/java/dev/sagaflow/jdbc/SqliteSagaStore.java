@@ -7,9 +7,13 @@ import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.ExclusiveFileLock;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
+import dev.sagaflow.jdbc.internal.SqlDialect;
+import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.SignalDelivery;
+import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
 import org.slf4j.Logger;
@@ -146,7 +150,7 @@ public final class SqliteSagaStore implements SagaStore {
         }
         writeLock.lock();
         try {
-            return inTransaction(() -> SagaTables.apply(writer, writes));
+            return inTransaction(() -> SagaTables.apply(writer, SqlDialect.SQLITE, writes));
         } catch (SagaStoreException e) {
             throw Database.refusedOrUnknown(e, "SQLite store " + file);
         } finally {
@@ -158,7 +162,7 @@ public final class SqliteSagaStore implements SagaStore {
     public List<SagaRecord> claimDue(String nodeId, long now, long leaseUntil, Collection<String> sagaNames, int limit) {
         writeLock.lock();
         try {
-            return inTransaction(() -> SagaTables.claimDue(writer, "", nodeId, now, leaseUntil, sagaNames, limit));
+            return inTransaction(() -> SagaTables.claimDue(writer, SqlDialect.SQLITE, nodeId, now, leaseUntil, sagaNames, limit));
         } finally {
             writeLock.unlock();
         }
@@ -168,7 +172,7 @@ public final class SqliteSagaStore implements SagaStore {
     public List<dev.sagaflow.messaging.Message> claimOutbox(String nodeId, long now, long leaseUntil, int limit) {
         writeLock.lock();
         try {
-            return inTransaction(() -> SagaTables.OUTBOX.claim(writer, "", nodeId, now, leaseUntil, limit));
+            return inTransaction(() -> SagaTables.OUTBOX.claim(writer, SqlDialect.SQLITE, nodeId, now, leaseUntil, limit));
         } finally {
             writeLock.unlock();
         }
@@ -192,12 +196,32 @@ public final class SqliteSagaStore implements SagaStore {
         writeLock.lock();
         try {
             inTransaction(() -> {
-                SagaTables.renewLeases(writer, "", nodeId, ids, leaseUntil);
+                SagaTables.renewLeases(writer, SqlDialect.SQLITE, nodeId, ids, leaseUntil);
                 return null;
             });
         } finally {
             writeLock.unlock();
         }
+    }
+
+    @Override
+    public SignalDelivery deliverSignal(SignalRecord signal, long now) {
+        writeLock.lock();
+        try {
+            return inTransaction(() -> SagaTables.deliverSignal(writer, SqlDialect.SQLITE, signal, now).outcome());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Inbox inbox(String sagaId) {
+        return read(() -> SagaTables.inbox(reader, sagaId));
+    }
+
+    @Override
+    public List<String> signalledInstances(String owner) {
+        return read(() -> SagaTables.signalledInstances(reader, owner));
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class Participant implements AutoCloseable {
         this.relay = new OutboxRelay("participant-" + name, new OutboxRelay.Outbox() {
             @Override
             public List<Message> claim(String relayId, long now, long leaseUntil, int limit) {
-                return run(c -> OUTBOX.claim(c, database.lockClause(), relayId, now, leaseUntil, limit));
+                return run(c -> OUTBOX.claim(c, database.dialect(), relayId, now, leaseUntil, limit));
             }
 
             @Override

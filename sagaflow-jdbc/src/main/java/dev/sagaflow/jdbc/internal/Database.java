@@ -44,9 +44,9 @@ public abstract class Database implements AutoCloseable {
     /** A data source for migrations (Flyway holds two connections at once; give it its own). */
     public abstract DataSource migrationSource();
 
-    /** {@code FOR UPDATE SKIP LOCKED} where several processes claim rows at once and the database can skip. */
-    public String lockClause() {
-        return isPostgres() ? "FOR UPDATE SKIP LOCKED" : "";
+    /** The SQL that differs between SQLite and PostgreSQL (row locks, {@code SKIP LOCKED}). */
+    public SqlDialect dialect() {
+        return isPostgres() ? SqlDialect.POSTGRES : SqlDialect.SQLITE;
     }
 
     @Override

@@ -53,10 +53,10 @@ public final class OutboxTable {
     }
 
     /** Leases up to {@code limit} unclaimed (or lease-expired) messages, oldest first. */
-    public List<Message> claim(Connection connection, String lockClause, String relayId, long now, long leaseUntil,
+    public List<Message> claim(Connection connection, SqlDialect dialect, String relayId, long now, long leaseUntil,
                                int limit) throws SQLException {
         String sql = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ? WHERE id IN (SELECT id FROM " + table
-                + " WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY created_at, id LIMIT ? " + lockClause
+                + " WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY created_at, id LIMIT ?" + dialect.skipLocked()
                 + ") RETURNING " + COLUMNS;
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(sql)) {

@@ -4,7 +4,11 @@ import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.HistoryEventType;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.SignalDelivery;
+import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
 
@@ -12,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +24,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL of the two saga tables, in the dialect SQLite and PostgreSQL share. Each method runs on
@@ -29,24 +37,30 @@ import java.util.Optional;
  */
 public final class SagaTables {
     static final String COLUMNS = "id, saga_name, saga_version, idempotency_key, correlation_id, state, data, "
-            + "step_index, attempt, outcome_unknown, completed, cancel_requested, failure, wake_at, deadline_at, "
-            + "owner, lease_until, version, write_id, history_size, created_at, updated_at, awaiting, flag";
+            + "progress, to_compensate, cancel_requested, failure, wake_at, deadline_at, owner, lease_until, version, "
+            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen";
 
     // Set by every transition; the identity columns (name, version, key, correlation, deadline,
-    // created) never change after the insert.
-    private static final String MUTABLE = "state, data, step_index, attempt, outcome_unknown, completed, "
-            + "cancel_requested, failure, wake_at, owner, lease_until, version, write_id, history_size, updated_at, awaiting, flag";
+    // created) never change after the insert, and signal_count is the store's alone.
+    private static final String MUTABLE = "state, data, progress, to_compensate, cancel_requested, failure, "
+            + "owner, lease_until, version, write_id, history_size, updated_at, flag, signals_seen";
 
     private static final String INSERT = "INSERT INTO saga_instance (id, saga_name, saga_version, idempotency_key, "
-            + "correlation_id, deadline_at, created_at, " + MUTABLE + ") "
-            + "VALUES (" + placeholders(7 + MUTABLE.split(",").length) + ") "
+            + "correlation_id, deadline_at, created_at, signal_count, wake_at, " + MUTABLE + ") "
+            + "VALUES (" + placeholders(9 + MUTABLE.split(",").length) + ") "
             + "ON CONFLICT (saga_name, idempotency_key) DO NOTHING";
 
+    // An instance that has not seen every signal delivered to it is made due at once (unless terminal),
+    // whatever the write says: a delivery while a node held it did not wake it.
     private static final String UPDATE = "UPDATE saga_instance SET "
-            + MUTABLE.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?";
+            + MUTABLE.replace(",", " = ?,") + " = ?, wake_at = CASE WHEN signal_count > ? THEN ? ELSE ? END "
+            + "WHERE id = ? AND version = ?";
 
     private static final String INSERT_HISTORY = "INSERT INTO saga_history "
             + "(saga_id, seq, at, type, step, attempt, duration_us, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String CONSUME_SIGNAL = "UPDATE saga_signal SET consumed_at = ? "
+            + "WHERE signal_id = ? AND saga_id = ? AND consumed_at IS NULL";
 
     /** The engine's outbox, written in the same transaction as the transitions that send its messages. */
     public static final OutboxTable OUTBOX = new OutboxTable("saga_outbox");
@@ -55,17 +69,26 @@ public final class SagaTables {
     }
 
     /**
-     * Applies the writes inside the caller's transaction, as two JDBC batches (inserts, then updates)
-     * and one batch of history rows for the writes that were applied: three round trips per commit
-     * whatever its size. Within a batch, rows are written in one order (see below) so that two nodes
-     * writing overlapping rows lock them in the same order. Results come back in the order of {@code writes}.
+     * Applies the writes inside the caller's transaction. Plain inserts and updates go as two JDBC
+     * batches (inserts, then updates), and the history rows of the writes applied as one more: three
+     * round trips per commit whatever its size. Within a batch, rows are written in one order (see
+     * below) so that two nodes writing overlapping rows lock them in the same order. A
+     * {@link StoreWrite.Group} runs after them, member by member inside a savepoint, rolled back to
+     * when a member is refused; where rows are locked, every row the commit updates is locked first,
+     * in id order, when it holds a group. Results come back in the order of {@code writes}.
      */
-    public static List<WriteResult> apply(Connection connection, List<StoreWrite> writes) throws SQLException {
+    public static List<WriteResult> apply(Connection connection, SqlDialect dialect, List<StoreWrite> writes)
+            throws SQLException {
         WriteResult[] results = new WriteResult[writes.size()];
         List<Integer> inserts = new ArrayList<>();
         List<Integer> updates = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
-            (writes.get(i) instanceof StoreWrite.Insert ? inserts : updates).add(i);
+            switch (writes.get(i)) {
+                case StoreWrite.Insert insert -> inserts.add(i);
+                case StoreWrite.Update update -> updates.add(i);
+                case StoreWrite.Group group -> groups.add(i);
+            }
         }
         // One lock order on every node: updates by id, inserts by the unique key they may wait on
         // (two nodes starting the same keys at once), so that no two batches wait on each other.
@@ -74,51 +97,177 @@ public final class SagaTables {
                 .thenComparing(i -> writes.get(i).record().idempotencyKey());
         inserts.sort(byKey);
         updates.sort(byId);
+        long now = System.currentTimeMillis();
+        Applied applied = new Applied();
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement update = connection.prepareStatement(UPDATE);
              PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
             for (int i : inserts) {
-                bindAll(insert, writes.get(i).record());
+                bindInsert(insert, writes.get(i).record());
                 insert.addBatch();
+            }
+            int[] inserted = inserts.isEmpty() ? new int[0] : insert.executeBatch();
+            if (!groups.isEmpty() && dialect.locksRows()) {
+                lockUpdatedRows(connection, dialect, writes, updates, groups);
             }
             for (int i : updates) {
                 StoreWrite.Update u = (StoreWrite.Update) writes.get(i);
                 bindUpdate(update, u.record(), u.expectedVersion());
                 update.addBatch();
             }
-            int[] inserted = inserts.isEmpty() ? new int[0] : insert.executeBatch();
             int[] updated = updates.isEmpty() ? new int[0] : update.executeBatch();
-            boolean anyHistory = false;
-            List<dev.sagaflow.messaging.Message> outbox = new ArrayList<>();
             for (int k = 0; k < inserts.size(); k++) {
                 int i = inserts.get(k);
-                SagaRecord r = writes.get(i).record();
-                if (rowCount(inserted[k]) == 1) {
-                    results[i] = WriteResult.ok();
-                    anyHistory |= addHistory(history, writes.get(i));
-                    outbox.addAll(writes.get(i).outbox());
-                } else {
-                    String holder = findIdByKey(connection, r.sagaName(), r.idempotencyKey())
-                            .orElseThrow(() -> new SQLException("insert of " + r.id() + " ignored but no row holds its key"));
-                    results[i] = WriteResult.conflict(holder);
-                }
+                results[i] = rowCount(inserted[k]) == 1 ? applied.add(writes.get(i)) : conflict(connection, writes.get(i));
             }
             for (int k = 0; k < updates.size(); k++) {
                 int i = updates.get(k);
-                if (rowCount(updated[k]) == 1) {
-                    results[i] = WriteResult.ok();
-                    anyHistory |= addHistory(history, writes.get(i));
-                    outbox.addAll(writes.get(i).outbox());
-                } else {
-                    results[i] = WriteResult.stale();
+                results[i] = rowCount(updated[k]) == 1 ? applied.add(writes.get(i)) : WriteResult.stale();
+            }
+            for (int i : groups) {
+                results[i] = applyGroup(connection, (StoreWrite.Group) writes.get(i), insert, update, applied);
+            }
+            for (StoreWrite write : applied.writes) {
+                for (HistoryEvent event : write.history()) {
+                    bindHistory(history, write.record().id(), event);
+                    history.addBatch();
                 }
             }
-            if (anyHistory) {
+            if (applied.anyHistory) {
                 history.executeBatch();
             }
-            OUTBOX.insert(connection, outbox, System.currentTimeMillis());
         }
+        consumeSignals(connection, applied.writes, now);
+        OUTBOX.insert(connection, applied.outbox, now);
         return List.of(results);
+    }
+
+    /** What the applied writes add after the instance rows: history, outbox messages, consumed signals. */
+    private static final class Applied {
+        final List<StoreWrite> writes = new ArrayList<>();
+        final List<Message> outbox = new ArrayList<>();
+        boolean anyHistory;
+
+        WriteResult add(StoreWrite write) {
+            writes.add(write);
+            outbox.addAll(write.outbox());
+            anyHistory |= !write.history().isEmpty();
+            return WriteResult.ok();
+        }
+    }
+
+    private static WriteResult conflict(Connection connection, StoreWrite insert) throws SQLException {
+        SagaRecord r = insert.record();
+        String holder = findIdByKey(connection, r.sagaName(), r.idempotencyKey())
+                .orElseThrow(() -> new SQLException("insert of " + r.id() + " ignored but no row holds its key"));
+        return WriteResult.conflict(holder);
+    }
+
+    /**
+     * Locks, in id order, every row the commit's updates and groups will update: a group's members are
+     * written after the batched updates, one by one, and would otherwise lock out of order.
+     */
+    private static void lockUpdatedRows(Connection connection, SqlDialect dialect, List<StoreWrite> writes,
+                                        List<Integer> updates, List<Integer> groups) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        updates.forEach(i -> ids.add(writes.get(i).record().id()));
+        for (int i : groups) {
+            for (StoreWrite member : ((StoreWrite.Group) writes.get(i)).members()) {
+                if (member instanceof StoreWrite.Update) {
+                    ids.add(member.record().id());
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> sorted = ids.stream().distinct().sorted().toList();
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM saga_instance WHERE id IN ("
+                + placeholders(sorted.size()) + ") ORDER BY id" + dialect.forUpdate())) {
+            for (int k = 0; k < sorted.size(); k++) {
+                lock.setString(k + 1, sorted.get(k));
+            }
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a group's members inside a savepoint: all applied, or the first refusal returned and the
+     * savepoint rolled back to, so that none of them is. Members are written in lock order (inserts by
+     * key, then updates by id); the result is that of the first refused member in the group's own order.
+     */
+    private static WriteResult applyGroup(Connection connection, StoreWrite.Group group, PreparedStatement insert,
+                                          PreparedStatement update, Applied applied) throws SQLException {
+        List<StoreWrite> members = group.members();
+        // Two inserts of one key in one group: the second is refused, as the in-memory store does,
+        // before anything of the group is written.
+        Set<String> keys = new HashSet<>();
+        for (StoreWrite member : members) {
+            if (member instanceof StoreWrite.Insert
+                    && !keys.add(member.record().sagaName() + '\u0000' + member.record().idempotencyKey())) {
+                return WriteResult.conflict(member.record().id());
+            }
+        }
+        List<StoreWrite> ordered = new ArrayList<>(members);
+        ordered.sort(Comparator.<StoreWrite, Boolean>comparing(m -> m instanceof StoreWrite.Update)
+                .thenComparing(m -> m instanceof StoreWrite.Insert ? m.record().sagaName() : "")
+                .thenComparing(m -> m instanceof StoreWrite.Insert ? m.record().idempotencyKey() : m.record().id()));
+        Map<StoreWrite, WriteResult> refusals = new HashMap<>();
+        Savepoint savepoint = connection.setSavepoint();
+        for (StoreWrite member : ordered) {
+            boolean done;
+            if (member instanceof StoreWrite.Update u) {
+                bindUpdate(update, u.record(), u.expectedVersion());
+                done = update.executeUpdate() == 1;
+                if (!done) {
+                    refusals.put(member, WriteResult.stale());
+                }
+            } else {
+                bindInsert(insert, member.record());
+                done = insert.executeUpdate() == 1;
+                if (!done) {
+                    refusals.put(member, conflict(connection, member));
+                }
+            }
+        }
+        if (!refusals.isEmpty()) {
+            connection.rollback(savepoint);
+            return members.stream().filter(refusals::containsKey).findFirst().map(refusals::get).orElseThrow();
+        }
+        connection.releaseSavepoint(savepoint);
+        members.forEach(applied::add);
+        return WriteResult.ok();
+    }
+
+    /** Marks the inbox entries the applied updates consumed; one round trip, and none when there are none. */
+    private static void consumeSignals(Connection connection, List<StoreWrite> applied, long now) throws SQLException {
+        PreparedStatement consume = null;
+        try {
+            for (StoreWrite write : applied) {
+                if (write instanceof StoreWrite.Update u && !u.consumedSignals().isEmpty()) {
+                    if (consume == null) {
+                        consume = connection.prepareStatement(CONSUME_SIGNAL);
+                    }
+                    for (String signalId : u.consumedSignals()) {
+                        consume.setLong(1, now);
+                        consume.setString(2, signalId);
+                        consume.setString(3, u.record().id());
+                        consume.addBatch();
+                    }
+                }
+            }
+            if (consume != null) {
+                consume.executeBatch();
+            }
+        } finally {
+            if (consume != null) {
+                consume.close();
+            }
+        }
     }
 
     private static int rowCount(int batchResult) throws SQLException {
@@ -129,21 +278,13 @@ public final class SagaTables {
         return batchResult;
     }
 
-    private static boolean addHistory(PreparedStatement history, StoreWrite write) throws SQLException {
-        for (HistoryEvent event : write.history()) {
-            bindHistory(history, write.record().id(), event);
-            history.addBatch();
-        }
-        return !write.history().isEmpty();
-    }
-
     /**
      * Claims due instances: owner, lease and version + 1 in one statement, returning the claimed rows.
      * SQLite serialises writers, so the plain form is enough there; on PostgreSQL several nodes claim
-     * at once, and {@code lockClause} ({@code FOR UPDATE SKIP LOCKED}) makes each skip the rows
-     * another is claiming instead of waiting for them.
+     * at once, and {@link SqlDialect#skipLocked()} makes each skip the rows another is claiming
+     * instead of waiting for them.
      */
-    public static List<SagaRecord> claimDue(Connection connection, String lockClause, String nodeId, long now,
+    public static List<SagaRecord> claimDue(Connection connection, SqlDialect dialect, String nodeId, long now,
                                             long leaseUntil, Collection<String> sagaNames, int limit) throws SQLException {
         if (sagaNames.isEmpty() || limit <= 0) {
             return List.of();
@@ -152,7 +293,7 @@ public final class SagaTables {
                 + "SELECT id FROM saga_instance WHERE wake_at IS NOT NULL AND wake_at <= ? "
                 + "AND saga_name IN (" + placeholders(sagaNames.size()) + ") "
                 + "AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?) "
-                + "ORDER BY wake_at LIMIT ? " + lockClause + ") RETURNING " + COLUMNS;
+                + "ORDER BY wake_at LIMIT ?" + dialect.skipLocked() + ") RETURNING " + COLUMNS;
         try (PreparedStatement claim = connection.prepareStatement(sql)) {
             int i = 1;
             claim.setString(i++, nodeId);
@@ -171,18 +312,18 @@ public final class SagaTables {
 
     /**
      * Extends the leases of {@code ids} that {@code owner} still holds. On PostgreSQL the rows are
-     * locked in id order and those a commit batch is writing at that moment are skipped ({@code lockClause}
-     * {@code FOR UPDATE SKIP LOCKED}): that batch sets their lease itself, and a renewal that waited for
+     * locked in id order and those a commit batch is writing at that moment are skipped
+     * ({@link SqlDialect#skipLocked()}): that batch sets their lease itself, and a renewal that waited for
      * it, locking in another order, could deadlock with it.
      */
-    public static void renewLeases(Connection connection, String lockClause, String owner, Collection<String> ids,
+    public static void renewLeases(Connection connection, SqlDialect dialect, String owner, Collection<String> ids,
                                    long leaseUntil) throws SQLException {
         List<String> all = ids.stream().sorted().toList();
         for (int from = 0; from < all.size(); from += RENEW_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + RENEW_CHUNK));
             try (PreparedStatement renew = connection.prepareStatement("UPDATE saga_instance SET lease_until = ? "
                     + "WHERE id IN (SELECT id FROM saga_instance WHERE owner = ? AND id IN (" + placeholders(chunk.size())
-                    + ") ORDER BY id " + lockClause + ")")) {
+                    + ") ORDER BY id" + dialect.skipLocked() + ")")) {
                 renew.setLong(1, leaseUntil);
                 renew.setString(2, owner);
                 for (int i = 0; i < chunk.size(); i++) {
@@ -190,6 +331,130 @@ public final class SagaTables {
                 }
                 renew.executeUpdate();
             }
+        }
+    }
+
+    /** What {@link #deliverSignal} did, and whether it made the instance due for any node (none holds it). */
+    public record Delivery(SignalDelivery outcome, boolean madeDue) {
+    }
+
+    /**
+     * Puts {@code signal} in its instance's inbox, inside the caller's transaction: the instance's row is
+     * locked first (where rows are locked), so deliveries to one instance take their sequence numbers one
+     * after the other. A signal id already in the inbox (consumed or not) is a duplicate when it came to
+     * the same instance under the same name, else taken; the primary key decides, not this look.
+     * Nothing is written for an instance that does not exist or has ended.
+     */
+    public static Delivery deliverSignal(Connection connection, SqlDialect dialect, SignalRecord signal, long now)
+            throws SQLException {
+        SagaState state = null;
+        long received = 0;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state, signal_count FROM saga_instance WHERE id = ?" + dialect.forUpdate())) {
+            select.setString(1, signal.sagaId());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    state = SagaState.valueOf(rs.getString(1));
+                    received = rs.getLong(2);
+                }
+            }
+        }
+        Optional<SignalDelivery> earlier = earlierDelivery(connection, signal);
+        if (earlier.isPresent()) {
+            return new Delivery(earlier.get(), false);
+        }
+        if (state == null) {
+            return new Delivery(SignalDelivery.NOT_FOUND, false);
+        }
+        if (state.isTerminal()) {
+            return new Delivery(SignalDelivery.FINISHED, false);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO saga_signal "
+                + "(signal_id, saga_id, name, payload, received_at, seq) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (signal_id) DO NOTHING")) {
+            insert.setString(1, signal.signalId());
+            insert.setString(2, signal.sagaId());
+            insert.setString(3, signal.name());
+            insert.setString(4, signal.payload());
+            insert.setLong(5, signal.receivedAt());
+            insert.setLong(6, received + 1);
+            if (insert.executeUpdate() == 0) {
+                // Another transaction put the same id in at the same moment (for another instance: the
+                // instance lock did not keep it out); it has committed by now.
+                return new Delivery(earlierDelivery(connection, signal).orElseThrow(() -> new SQLException(
+                        "signal " + signal.signalId() + " was not inserted but no row holds its id")), false);
+            }
+        }
+        try (PreparedStatement wake = connection.prepareStatement("UPDATE saga_instance SET signal_count = signal_count + 1, "
+                + "wake_at = CASE WHEN (owner IS NULL OR lease_until IS NULL OR lease_until <= ?) "
+                + "AND (wake_at IS NULL OR wake_at > ?) THEN ? ELSE wake_at END "
+                + "WHERE id = ? RETURNING owner, lease_until")) {
+            wake.setLong(1, now);
+            wake.setLong(2, now);
+            wake.setLong(3, now);
+            wake.setString(4, signal.sagaId());
+            try (ResultSet rs = wake.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("instance " + signal.sagaId() + " went away while its signal was delivered");
+                }
+                String owner = rs.getString(1);
+                Long leaseUntil = nullableLong(rs, "lease_until");
+                return new Delivery(SignalDelivery.DELIVERED, owner == null || leaseUntil == null || leaseUntil <= now);
+            }
+        }
+    }
+
+    private static Optional<SignalDelivery> earlierDelivery(Connection connection, SignalRecord signal) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT saga_id, name FROM saga_signal WHERE signal_id = ?")) {
+            select.setString(1, signal.signalId());
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                boolean same = signal.sagaId().equals(rs.getString(1)) && signal.name().equals(rs.getString(2));
+                return Optional.of(same ? SignalDelivery.DUPLICATE : SignalDelivery.ID_TAKEN);
+            }
+        }
+    }
+
+    /**
+     * The instance's signal count and its pending signals in delivery order, in one statement (one
+     * snapshot): a count read apart from the entries could include one they do not, which a node
+     * would then record as seen without having read it.
+     */
+    public static Inbox inbox(Connection connection, String sagaId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT i.signal_count, s.signal_id, s.name, "
+                + "s.payload, s.received_at FROM saga_instance i LEFT JOIN saga_signal s "
+                + "ON s.saga_id = i.id AND s.consumed_at IS NULL WHERE i.id = ? ORDER BY s.seq")) {
+            select.setString(1, sagaId);
+            long received = 0;
+            List<SignalRecord> pending = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    received = rs.getLong(1);
+                    String signalId = rs.getString(2);
+                    if (signalId != null) {
+                        pending.add(new SignalRecord(signalId, sagaId, rs.getString(3), rs.getString(4), rs.getLong(5)));
+                    }
+                }
+            }
+            return new Inbox(received, pending);
+        }
+    }
+
+    /** Instances {@code owner} holds with signals it has not seen (the partial index saga_instance_signalled). */
+    public static List<String> signalledInstances(Connection connection, String owner) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM saga_instance "
+                + "WHERE owner = ? AND signal_count > signals_seen ORDER BY created_at, id")) {
+            select.setString(1, owner);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
         }
     }
 
@@ -265,6 +530,9 @@ public final class SagaTables {
         if (query.flagged()) {
             sql.append(" AND flag IS NOT NULL");
         }
+        if (query.correlationId() != null) {
+            sql.append(" AND correlation_id = ?");
+        }
         sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             int i = 1;
@@ -273,6 +541,9 @@ public final class SagaTables {
             }
             if (query.sagaName() != null) {
                 select.setString(i++, query.sagaName());
+            }
+            if (query.correlationId() != null) {
+                select.setString(i++, query.correlationId());
             }
             select.setInt(i++, query.limit());
             select.setInt(i, query.offset());
@@ -329,15 +600,21 @@ public final class SagaTables {
     }
 
     private static SagaRecord record(ResultSet rs) throws SQLException {
-        return new SagaRecord(rs.getString("id"), rs.getString("saga_name"), rs.getInt("saga_version"),
-                rs.getString("idempotency_key"), rs.getString("correlation_id"),
-                SagaState.valueOf(rs.getString("state")), rs.getString("data"), rs.getInt("step_index"),
-                rs.getInt("attempt"), rs.getInt("outcome_unknown") != 0,
-                SagaRecord.completedFromText(rs.getString("completed")), rs.getInt("cancel_requested") != 0,
-                rs.getString("failure"), nullableLong(rs, "wake_at"), nullableLong(rs, "deadline_at"),
-                rs.getString("owner"), nullableLong(rs, "lease_until"), rs.getLong("version"),
-                rs.getString("write_id"), rs.getInt("history_size"), rs.getLong("created_at"),
-                rs.getLong("updated_at"), rs.getString("awaiting"), rs.getString("flag"));
+        String progress = rs.getString("progress");
+        return new SagaRecord(
+                new SagaRecord.Identity(rs.getString("id"), rs.getString("saga_name"), rs.getInt("saga_version"),
+                        rs.getString("idempotency_key"), rs.getString("correlation_id"), rs.getLong("created_at"),
+                        nullableLong(rs, "deadline_at")),
+                new SagaRecord.Status(SagaState.valueOf(rs.getString("state")), rs.getString("failure"),
+                        rs.getInt("cancel_requested") != 0, rs.getString("flag")),
+                rs.getString("data"),
+                new SagaRecord.Progress(SagaRecord.Progress.positionsFromText(progress),
+                        SagaRecord.Progress.toCompensateFromText(rs.getString("to_compensate"))),
+                new SagaRecord.Signals(rs.getLong("signal_count"), rs.getLong("signals_seen")),
+                nullableLong(rs, "wake_at"),
+                new SagaRecord.Fence(rs.getLong("version"), rs.getString("write_id"), rs.getInt("history_size")),
+                new SagaRecord.Lease(rs.getString("owner"), nullableLong(rs, "lease_until")),
+                rs.getLong("updated_at"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -345,7 +622,7 @@ public final class SagaTables {
         return rs.wasNull() ? null : value;
     }
 
-    private static void bindAll(PreparedStatement s, SagaRecord r) throws SQLException {
+    private static void bindInsert(PreparedStatement s, SagaRecord r) throws SQLException {
         s.setString(1, r.id());
         s.setString(2, r.sagaName());
         s.setInt(3, r.sagaVersion());
@@ -353,13 +630,26 @@ public final class SagaTables {
         s.setString(5, r.correlationId());
         setLong(s, 6, r.deadlineAt());
         s.setLong(7, r.createdAt());
-        bindMutable(s, 8, r);
+        s.setLong(8, r.signals().received());
+        setLong(s, 9, r.wakeAt());
+        bindMutable(s, 10, r);
     }
 
     private static void bindUpdate(PreparedStatement s, SagaRecord r, long expectedVersion) throws SQLException {
-        int next = bindMutable(s, 1, r);
-        s.setString(next, r.id());
-        s.setLong(next + 1, expectedVersion);
+        int i = bindMutable(s, 1, r);
+        s.setLong(i++, r.signals().seen());
+        setLong(s, i++, signalledWakeAt(r));
+        setLong(s, i++, r.wakeAt());
+        s.setString(i++, r.id());
+        s.setLong(i, expectedVersion);
+    }
+
+    /** The wake-up time of an update's row when more signals were delivered than it saw: now (its write time), unless terminal. */
+    private static Long signalledWakeAt(SagaRecord r) {
+        if (r.state().isTerminal()) {
+            return null;
+        }
+        return r.wakeAt() == null ? r.updatedAt() : Math.min(r.wakeAt(), r.updatedAt());
     }
 
     /** Binds the {@link #MUTABLE} columns from {@code first} on and returns the next index. */
@@ -367,21 +657,18 @@ public final class SagaTables {
         int i = first;
         s.setString(i++, r.state().name());
         s.setString(i++, r.data());
-        s.setInt(i++, r.stepIndex());
-        s.setInt(i++, r.attempt());
-        s.setInt(i++, r.outcomeUnknown() ? 1 : 0);
-        s.setString(i++, r.completedAsText());
+        s.setString(i++, r.progress().positionsAsText());
+        s.setString(i++, r.progress().toCompensateAsText());
         s.setInt(i++, r.cancelRequested() ? 1 : 0);
         s.setString(i++, r.failure());
-        setLong(s, i++, r.wakeAt());
         s.setString(i++, r.owner());
         setLong(s, i++, r.leaseUntil());
         s.setLong(i++, r.version());
         s.setString(i++, r.writeId());
         s.setInt(i++, r.historySize());
         s.setLong(i++, r.updatedAt());
-        s.setString(i++, r.awaiting());
         s.setString(i++, r.flag());
+        s.setLong(i++, r.signals().seen());
         return i;
     }
 

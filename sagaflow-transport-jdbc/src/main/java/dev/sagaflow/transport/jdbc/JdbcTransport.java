@@ -169,8 +169,8 @@ public final class JdbcTransport implements Transport {
         return run("claim from " + channel, c -> {
             String sql = "UPDATE transport_message SET available_at = ?, deliveries = deliveries + 1 "
                     + "WHERE (id, group_name) IN (SELECT id, group_name FROM transport_message "
-                    + "WHERE channel = ? AND group_name = ? AND available_at <= ? ORDER BY available_at LIMIT ? "
-                    + database.lockClause() + ") RETURNING id, channel, type, saga_id, correlation_id, headers, payload";
+                    + "WHERE channel = ? AND group_name = ? AND available_at <= ? ORDER BY available_at LIMIT ?"
+                    + database.dialect().skipLocked() + ") RETURNING id, channel, type, saga_id, correlation_id, headers, payload";
             List<Message> claimed = new ArrayList<>();
             try (PreparedStatement claim = c.prepareStatement(sql)) {
                 claim.setLong(1, now + visibilityTimeout.toMillis());
