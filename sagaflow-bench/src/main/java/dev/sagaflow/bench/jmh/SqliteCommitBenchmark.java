@@ -54,9 +54,10 @@ public class SqliteCommitBenchmark {
         rows = new ArrayList<>();
         List<StoreWrite> inserts = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
-            SagaRecord r = new SagaRecord("id-" + i, "order", 1, "k-" + i, null, SagaState.RUNNING,
-                    "{\"id\":\"order-" + i + "\",\"sku\":\"SKU-1\",\"quantity\":2}", 0, 0, false, List.of(), false,
-                    null, 0L, null, null, null, 1, "w", 0, 0, 0);
+            SagaRecord r = SagaRecord.newInstance("id-" + i, "order", 1, "k-" + i, null,
+                            "{\"id\":\"order-" + i + "\",\"sku\":\"SKU-1\",\"quantity\":2}", 0, null)
+                    .toBuilder().state(SagaState.RUNNING).wakeAt(0L).build()
+                    .stamped(new SagaRecord.Fence(1, "w", 0), SagaRecord.Lease.NONE, 0);
             rows.add(r);
             inserts.add(new StoreWrite.Insert(r, List.of()));
         }
@@ -69,7 +70,8 @@ public class SqliteCommitBenchmark {
         List<StoreWrite> updates = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
             SagaRecord r = rows.get(i);
-            SagaRecord next = r.toBuilder().version(r.version() + 1).historySize(seq).attempt(seq % 7).build();
+            SagaRecord next = r.toBuilder().historySize(seq).attemptsMade(seq % 7).build()
+                    .stamped(new SagaRecord.Fence(r.version() + 1, "w" + seq, seq), r.lease(), 0);
             updates.add(new StoreWrite.Update(next, r.version(), List.of(new HistoryEvent(seq, Instant.EPOCH,
                     HistoryEventType.STEP_SUCCEEDED, "step", 1, Duration.ZERO, null))));
             rows.set(i, next);

@@ -36,8 +36,9 @@ public class StateMachineBenchmark {
     public void setUp() {
         machine = new SagaStateMachine(ReferenceWorkload.definition(), () -> 0.5);
         data = Json.encode(ReferenceWorkload.order(42), "bench");
-        running = new SagaRecord("id-1", ReferenceWorkload.NAME, 1, "order-42", "order-42", SagaState.RUNNING, data,
-                1, 0, false, List.of(0), false, null, 0L, null, "node", 1L, 3, "w", 3, 0, 0);
+        running = SagaRecord.newInstance("id-1", ReferenceWorkload.NAME, 1, "order-42", "order-42", data, 0, null)
+                .toBuilder().state(SagaState.RUNNING).step(1).toCompensate(List.of(0)).wakeAt(0L).historySize(3).build()
+                .stamped(new SagaRecord.Fence(3, "w", 3), new SagaRecord.Lease("node", 1L), 0);
     }
 
     @Benchmark
