@@ -211,7 +211,9 @@ public final class WaitingWorkload {
     private static long planPhase2(int started, int n, long phase1Start, PrintStream progress) {
         double perSecond = started == 0 ? 1_000 : started / Math.max(0.001, (System.nanoTime() - phase1Start) / 1e9);
         long remainingMillis = (long) ((n - started) / perSecond * 1000);
-        long lead = 2 * remainingMillis + (n >= FIRST_HEAP_AT ? 30_000 : 2_000);
+        // The instances still to start, their settling into the wait and the heap measurement at N
+        // (several full GCs) all come before phase 2: a late start would count their time as latency.
+        long lead = 3 * remainingMillis + (n >= FIRST_HEAP_AT ? 45_000 : n >= 10_000 ? 15_000 : 2_000);
         long t0 = System.currentTimeMillis() + lead;
         progress.printf("phase 2 planned %.1f s from now%n", lead / 1000.0);
         return t0;
