@@ -248,7 +248,7 @@ public final class SagaRunner {
                 } else if (definition.isRemote()) {
                     sendCommand(a, step.index(), false);
                 } else {
-                    threads.execute(() -> runStep(a, step));
+                    threads.execute(() -> runCall(a, step.index(), step.attempt(), false));
                 }
             }
             case Effect.Compensate compensate -> {
@@ -256,7 +256,7 @@ public final class SagaRunner {
                 if (definitionOf(a).step(compensate.index()).hasRemoteCompensation()) {
                     sendCommand(a, compensate.index(), true);
                 } else {
-                    threads.execute(() -> runCompensation(a, compensate));
+                    threads.execute(() -> runCall(a, compensate.index(), compensate.attempt(), true));
                 }
             }
         }
@@ -306,7 +306,12 @@ public final class SagaRunner {
         }, continuations);
     }
 
-    private void runStep(ActiveSaga a, Effect.RunStep effect) {
+    /**
+     * One local attempt, a step's or a compensation's: the user's call on a virtual thread (under the
+     * attempt's time limit), its outcome turned into a transition by {@link #conclude}, queued for
+     * commit before the step permit is released.
+     */
+    private void runCall(ActiveSaga a, int index, int attempt, boolean compensation) {
         if (!acquirePermit()) {
             letGo(a);
             return;
@@ -314,100 +319,96 @@ public final class SagaRunner {
         try {
             SagaRecord r = a.record;
             SagaDefinition<Object> definition = definitionOf(a);
-            StepDefinition<Object> step = definition.step(effect.index());
-            StepContext context = context(a, step.name(), effect.attempt());
-            Long timeout = attemptTimeout(r, definition, step);
+            StepDefinition<Object> step = definition.step(index);
+            StepContext context = context(a, step.name(), attempt);
+            Long timeout = compensation ? (step.timeout() == null ? null : step.timeout().toMillis())
+                    : attemptTimeout(r, definition, step);
             long started = System.nanoTime();
-            Transition transition;
-            Object newData = null;
-            boolean succeeded = false;
+            AttemptOutcome outcome;
             try {
                 Object data = a.data();
-                Object returned = call(a, () -> step.action().apply(data, context), timeout);
-                Object after = returned == null ? data : returned;
-                long millis = elapsedMillis(started);
-                try {
-                    String json = r.data();
-                    if (after != data) {
-                        Json.Stored stored = Json.storable(after, definition.dataType(), "saga " + r.id()
-                                + " as step '" + step.name() + "' returned it", maxDataChars);
-                        json = stored.json();
-                        after = stored.copy();
-                    }
-                    Object kept = after;
-                    IntPredicate runs = i -> definition.step(i).runsFor(kept);
-                    transition = a.machine.stepSucceeded(r, effect.index(), json, runs, millis, clock.millis());
-                    newData = kept;
-                    succeeded = true;
-                } catch (Throwable e) {
-                    transition = a.machine.stepFailed(r, effect.index(),
-                            StepError.unknownOutcome("step returned, but its result cannot be recorded: " + e.getMessage()),
-                            millis, clock.millis());
-                    logFailure(a, step.name(), false, effect.attempt(), e);
-                }
+                Object returned = call(a, compensation ? () -> {
+                    step.compensation().compensate(data, context);
+                    return null;
+                } : () -> step.action().apply(data, context), timeout);
+                outcome = compensation ? AttemptOutcome.done(r.data(), null)
+                        : kept(a, data, returned, "as step '" + step.name() + "' returned it");
             } catch (TimeoutException e) {
-                transition = a.machine.stepFailed(r, effect.index(), StepError.timeout(timeout), elapsedMillis(started),
-                        clock.millis());
-                logFailure(a, step.name(), false, effect.attempt(), e);
+                outcome = AttemptOutcome.failed(StepError.timeout(timeout));
+                logFailure(a, step.name(), compensation, attempt, e);
+            } catch (UnstorableResult e) {
+                outcome = AttemptOutcome.failed(StepError.unknownOutcome(
+                        "step returned, but its result cannot be recorded: " + e.getCause().getMessage()));
+                logFailure(a, step.name(), compensation, attempt, e.getCause());
             } catch (Throwable e) {
                 if (stoppedByClose(e)) {
                     letGo(a);
                     return;
                 }
-                transition = a.machine.stepFailed(r, effect.index(), StepError.of(e, step.retry().isRetryable(e)),
-                        elapsedMillis(started), clock.millis());
-                logFailure(a, step.name(), false, effect.attempt(), e);
+                outcome = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
+                logFailure(a, step.name(), compensation, attempt, e);
             }
+            long millis = elapsedMillis(started);
+            Transition transition = conclude(a, index, compensation, outcome, millis);
             // Queued before the permit is released: close() waits for the permits, so an outcome
             // that exists is committed before the engine stops.
-            record(a, transition, newData, new Attempt(step.name(), false, succeeded, effect.attempt(), AttemptKind.CALL));
+            record(a, transition, outcome.data(), new Attempt(step.name(), compensation, outcome.succeeded(), attempt,
+                    AttemptKind.CALL));
         } catch (Throwable t) {
-            log.error("saga {}: unexpected error around a step call; letting go", a.id, t);
+            log.error("saga {}: unexpected error around a {} call; letting go", a.id, compensation ? "compensation" : "step", t);
             letGo(a);
         } finally {
             stepPermits.release();
         }
     }
 
-    private void runCompensation(ActiveSaga a, Effect.Compensate effect) {
-        if (!acquirePermit()) {
-            letGo(a);
-            return;
+    /**
+     * The data after an attempt that returned {@code returned} ({@code null}: unchanged), checked to
+     * survive the store: a result that does not is an {@link UnstorableResult}.
+     */
+    private AttemptOutcome kept(ActiveSaga a, Object data, Object returned, String how) throws UnstorableResult {
+        Object after = returned == null ? data : returned;
+        if (after == data) {
+            return AttemptOutcome.done(a.record.data(), data);
         }
         try {
-            SagaRecord r = a.record;
-            StepDefinition<Object> step = definitionOf(a).step(effect.index());
-            StepContext context = context(a, step.name(), effect.attempt());
-            long started = System.nanoTime();
-            Transition transition;
-            boolean succeeded = false;
-            try {
-                Object data = a.data();
-                call(a, () -> {
-                    step.compensation().compensate(data, context);
-                    return null;
-                }, step.timeout() == null ? null : step.timeout().toMillis());
-                transition = a.machine.compensationSucceeded(r, effect.index(), elapsedMillis(started), clock.millis());
-                succeeded = true;
-            } catch (TimeoutException e) {
-                transition = a.machine.compensationFailed(r, effect.index(), StepError.timeout(step.timeout().toMillis()),
-                        elapsedMillis(started), clock.millis());
-                logFailure(a, step.name(), true, effect.attempt(), e);
-            } catch (Throwable e) {
-                if (stoppedByClose(e)) {
-                    letGo(a);
-                    return;
-                }
-                transition = a.machine.compensationFailed(r, effect.index(), StepError.of(e, true),
-                        elapsedMillis(started), clock.millis());
-                logFailure(a, step.name(), true, effect.attempt(), e);
-            }
-            record(a, transition, null, new Attempt(step.name(), true, succeeded, effect.attempt(), AttemptKind.CALL));
-        } catch (Throwable t) {
-            log.error("saga {}: unexpected error around a compensation call; letting go", a.id, t);
-            letGo(a);
-        } finally {
-            stepPermits.release();
+            Json.Stored stored = Json.storable(after, definitionOf(a).dataType(), "saga " + a.id + " " + how, maxDataChars);
+            return AttemptOutcome.done(stored.json(), stored.copy());
+        } catch (RuntimeException e) {
+            throw new UnstorableResult(e);
+        }
+    }
+
+    /** A result that cannot be written as the saga's data: the attempt's outcome is unknown. */
+    private static final class UnstorableResult extends Exception {
+        UnstorableResult(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * The one way from an attempt's outcome to the state machine's transition, for local calls and
+     * replies, steps and compensations alike. A step's conditions are evaluated on the data it left;
+     * one that throws makes the outcome unknown.
+     */
+    private Transition conclude(ActiveSaga a, int index, boolean compensation, AttemptOutcome outcome, long millis) {
+        SagaRecord r = a.record;
+        long now = clock.millis();
+        if (outcome instanceof AttemptOutcome.Failed failed) {
+            return compensation ? a.machine.compensationFailed(r, index, failed.error(), millis, now)
+                    : a.machine.stepFailed(r, index, failed.error(), millis, now);
+        }
+        AttemptOutcome.Done done = (AttemptOutcome.Done) outcome;
+        if (compensation) {
+            return a.machine.compensationSucceeded(r, index, millis, now);
+        }
+        SagaDefinition<Object> definition = definitionOf(a);
+        try {
+            return a.machine.stepSucceeded(r, index, done.json(), i -> definition.step(i).runsFor(done.data()), millis, now);
+        } catch (RuntimeException | Error conditionFailed) {
+            logFailure(a, definition.step(index).name(), false, r.attemptsMade() + 1, conditionFailed);
+            return a.machine.stepFailed(r, index, StepError.unknownOutcome(
+                    "step returned, but its result cannot be recorded: " + conditionFailed.getMessage()), millis, now);
         }
     }
 
@@ -545,10 +546,9 @@ public final class SagaRunner {
         SagaRecord r = a.record;
         StepError unstorable = StepError.unknownOutcome("the outcome of attempt " + attempt.number
                 + " could not be stored: " + refused.getMessage());
-        long now = clock.millis();
-        Transition instead = r.state().isCompensating()
-                ? a.machine.compensationFailed(r, r.toCompensate().get(r.toCompensate().size() - 1), unstorable, 0, now)
-                : a.machine.stepFailed(r, r.stepIndex(), unstorable, 0, now);
+        boolean compensation = r.state().isCompensating();
+        Transition instead = conclude(a, compensation ? r.toCompensate().get(r.toCompensate().size() - 1) : r.stepIndex(),
+                compensation, AttemptOutcome.failed(unstorable), 0);
         record(a, instead, null, new Attempt(attempt.step, attempt.compensation, false, attempt.number, attempt.kind));
     }
 
@@ -612,10 +612,9 @@ public final class SagaRunner {
             Object body = command.payload().apply(a.data());
             payload = Json.encode(body, "the " + command.type() + " command of saga " + r.id());
         } catch (Throwable e) {
-            StepError error = StepError.of(e, !compensation && step.retry().isRetryable(e));
             logFailure(a, step.name(), compensation, attempt, e);
-            record(a, compensation ? a.machine.compensationFailed(r, stepIndex, error, 0, now)
-                    : a.machine.stepFailed(r, stepIndex, error, 0, now), null,
+            AttemptOutcome failed = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
+            record(a, conclude(a, stepIndex, compensation, failed, 0), null,
                     new Attempt(step.name(), compensation, false, attempt, AttemptKind.CALL));
             return;
         }
@@ -623,12 +622,7 @@ public final class SagaRunner {
         if (channel == null) {
             throw new IllegalStateException("saga " + r.id() + " sends commands, but this engine has no transport");
         }
-        Map<String, String> headers = new HashMap<>();
-        headers.put(MessageHeaders.REPLY_TO, channel);
-        headers.put(MessageHeaders.IDEMPOTENCY_KEY, StepContext.idempotencyKey(a.id, step.name()));
-        headers.put(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id()));
-        Message message = new Message(Message.newId(), command.channel(), command.type(), r.id(), r.correlationId(),
-                headers, payload);
+        Message message = commandMessage(a, step, command, payload, channel);
         String detail = command.type() + " to " + command.channel() + ", message " + message.id();
         long timeout = step.replyTimeout().toMillis();
         Transition transition = compensation
@@ -664,47 +658,40 @@ public final class SagaRunner {
         long waited = Math.max(0, now - r.updatedAt());
         // The attempt's latency for listeners is the round trip: from the commit that sent the command.
         a.dueNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(waited);
-        Transition transition;
-        Object newData = null;
         boolean compensation = r.state().isCompensating();
-        boolean succeeded = reply.succeeded();
-        String stepName = a.machine.currentStepName(r);
-        if (compensation) {
-            int step = r.toCompensate().get(r.toCompensate().size() - 1);
-            transition = reply.succeeded()
-                    ? a.machine.compensationSucceeded(r, step, waited, now)
-                    : a.machine.compensationFailed(r, step, new StepError(describe(reply), true, false), waited, now);
+        int index = compensation ? r.toCompensate().get(r.toCompensate().size() - 1) : r.stepIndex();
+        StepDefinition<Object> step = definitionOf(a).step(index);
+        AttemptOutcome outcome;
+        if (!reply.succeeded()) {
+            boolean retryable = compensation || reply.outcome() == Reply.Outcome.RETRYABLE_FAILURE;
+            outcome = AttemptOutcome.failed(new StepError(describe(reply), retryable, false));
+        } else if (compensation) {
+            outcome = AttemptOutcome.done(r.data(), null);
         } else {
-            StepDefinition<Object> step = definition.step(r.stepIndex());
-            if (reply.succeeded()) {
-                try {
-                    Object data = a.data();
-                    Object after = step.onReply() == null ? data : step.onReply().apply(data, reply);
-                    Object kept = after == null ? data : after;
-                    String json = r.data();
-                    if (kept != data) {
-                        Json.Stored stored = Json.storable(kept, definition.dataType(), "saga " + r.id()
-                                + " as the reply to step '" + step.name() + "' left it", maxDataChars);
-                        json = stored.json();
-                        kept = stored.copy();
-                    }
-                    Object folded = kept;
-                    transition = a.machine.stepSucceeded(r, r.stepIndex(), json, i -> definition.step(i).runsFor(folded),
-                            waited, now);
-                    newData = folded;
-                } catch (Throwable e) {
-                    succeeded = false;
-                    logFailure(a, stepName, false, r.attemptsMade() + 1, e);
-                    transition = a.machine.stepFailed(r, r.stepIndex(), StepError.unknownOutcome(
-                            "the reply came, but folding it into the data failed: " + e), waited, now);
-                }
-            } else {
-                boolean retryable = reply.outcome() == Reply.Outcome.RETRYABLE_FAILURE;
-                transition = a.machine.stepFailed(r, r.stepIndex(), new StepError(describe(reply), retryable, false), waited, now);
+            try {
+                Object data = a.data();
+                outcome = kept(a, data, step.onReply() == null ? data : step.onReply().apply(data, reply),
+                        "as the reply to step '" + step.name() + "' left it");
+            } catch (Throwable e) {
+                logFailure(a, step.name(), false, r.attemptsMade() + 1, e);
+                outcome = AttemptOutcome.failed(StepError.unknownOutcome(
+                        "the reply came, but folding it into the data failed: " + (e instanceof UnstorableResult ? e.getCause() : e)));
             }
         }
-        return record(a, transition, newData, new Attempt(stepName, compensation, succeeded, r.attemptsMade() + 1,
-                AttemptKind.REPLY), List.of(), true);
+        Transition transition = conclude(a, index, compensation, outcome, waited);
+        return record(a, transition, outcome.data(), new Attempt(step.name(), compensation, outcome.succeeded(),
+                r.attemptsMade() + 1, AttemptKind.REPLY), List.of(), true);
+    }
+
+    /** A remote attempt's command: reply channel, the step's idempotency key and a trace parent in its headers. */
+    private static Message commandMessage(ActiveSaga a, StepDefinition<Object> step, RemoteCommand<Object> command,
+                                          String payload, String replyChannel) {
+        SagaRecord r = a.record;
+        Map<String, String> headers = new HashMap<>();
+        headers.put(MessageHeaders.REPLY_TO, replyChannel);
+        headers.put(MessageHeaders.IDEMPOTENCY_KEY, StepContext.idempotencyKey(a.id, step.name()));
+        headers.put(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id()));
+        return new Message(Message.newId(), command.channel(), command.type(), r.id(), r.correlationId(), headers, payload);
     }
 
     private static String describe(Reply reply) {

@@ -101,15 +101,16 @@ public final class PostgresSagaStore implements SagaStore {
     }
 
     /**
-     * Whether the write hands an instance to no node while it still has work: a due time, or (its wake-up
-     * time being the store's to set when a signal came that it has not seen) any instance not ended.
+     * Whether the write hands an instance to no node while it has work: a due time, or signals it knows
+     * it has not seen (the store makes it due). One delivered after the node read the row is found by
+     * the pollers within their interval.
      */
     private static boolean leavesWorkForAnyNode(StoreWrite write) {
         if (write instanceof StoreWrite.Group group) {
             return group.members().stream().anyMatch(PostgresSagaStore::leavesWorkForAnyNode);
         }
         SagaRecord r = write.record();
-        return r.owner() == null && (r.wakeAt() != null || !r.state().isTerminal());
+        return r.owner() == null && (r.wakeAt() != null || r.signals().pending());
     }
 
     /** A write PostgreSQL refused for its values committed nothing and would be refused again: say so. */

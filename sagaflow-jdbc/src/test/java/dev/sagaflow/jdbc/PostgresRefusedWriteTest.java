@@ -36,8 +36,7 @@ class PostgresRefusedWriteTest {
     static final PostgresTestDatabase database = PostgresTestDatabase.perClass();
 
     private static SagaRecord row(String id, String key, String correlationId) {
-        return new SagaRecord(id, "order", 1, key, correlationId, SagaState.STARTED, "{}", 0, 0, false, List.of(),
-                false, null, 0L, null, null, null, 1, null, 0, 0, 0);
+        return SagaRecord.newInstance(id, "order", 1, key, correlationId, "{}", 0, null).leased(SagaRecord.Lease.NONE, 1);
     }
 
     @Test

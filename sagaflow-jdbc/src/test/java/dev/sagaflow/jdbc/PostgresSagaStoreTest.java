@@ -50,8 +50,7 @@ class PostgresSagaStoreTest {
     }
 
     private static SagaRecord due(int i) {
-        return new SagaRecord("s-" + i, "order", 1, "k-" + i, null, SagaState.STARTED, "{}", 0, 0, false, List.of(),
-                false, null, 0L, null, null, null, 0, null, 0, 0, 0);
+        return SagaRecord.newInstance("s-" + i, "order", 1, "k-" + i, null, "{}", 0, null);
     }
 
     @Test

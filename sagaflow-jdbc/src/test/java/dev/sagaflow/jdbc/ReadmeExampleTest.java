@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReadmeExampleTest {
     static final String SECTION = "## A saga in Java";
+    static final String WAITING_SECTION = "## A saga that waits";
 
     @TempDir
     Path dir;
@@ -53,6 +54,25 @@ class ReadmeExampleTest {
                 .contains("order-42: COMPLETED", "reservations held: 0, charges held: 0")
                 .doesNotContain("shipping 2 x SKU-1");
         assertThat(again).anySatisfy(line -> assertThat(line).startsWith("order-43: FAILED ("));
+    }
+
+    @Test
+    void theWaitingExampleCompilesAndEachRequestEndsAsItsSignalsSay() throws Exception {
+        Example example = Example.from(Files.readString(readme()), WAITING_SECTION);
+        Path classes = dir.resolve("classes");
+        assertThat(compile(example, classes)).as("the README's waiting example compiles as it stands").isEmpty();
+
+        Path work = Files.createDirectories(dir.resolve("work"));
+        List<String> first = run(example, classes, work);
+        assertThat(first).contains("pr-1: COMPLETED", "pr-2: COMPLETED",
+                "pr-3: FAILED (signal 'director-decision' not received in time at step 'director-approval')",
+                "budget released for pr-3", "order placed for pr-1", "order placed for pr-2");
+        assertThat(first).filteredOn(line -> line.startsWith("order placed")).hasSize(2);
+
+        List<String> again = run(example, classes, work);
+        assertThat(again).as("run again: the same instances, ended, and nothing runs again")
+                .contains("pr-1: COMPLETED", "pr-2: COMPLETED")
+                .noneMatch(line -> line.startsWith("order placed") || line.startsWith("budget"));
     }
 
     /** The section's Maven snippet names this build's artifact and version, and the SLF4J binding it is tested with. */
@@ -105,15 +125,19 @@ class ReadmeExampleTest {
         private static final Pattern CLASS = Pattern.compile("^public (?:final )?class (\\w+)", Pattern.MULTILINE);
 
         static Example from(String readme) {
-            List<String> blocks = blocks(section(readme), "java");
+            return from(readme, SECTION);
+        }
+
+        static Example from(String readme, String heading) {
+            List<String> blocks = blocks(section(readme, heading), "java");
             if (blocks.size() != 1) {
-                throw new AssertionError("README.md's section '" + SECTION + "' must hold exactly one ```java block; it holds "
+                throw new AssertionError("README.md's section '" + heading + "' must hold exactly one ```java block; it holds "
                         + blocks.size());
             }
             String source = blocks.getFirst();
             Matcher declared = CLASS.matcher(source);
             if (!declared.find()) {
-                throw new AssertionError("the ```java block of '" + SECTION + "' declares no top-level public class:\n" + source);
+                throw new AssertionError("the ```java block of '" + heading + "' declares no top-level public class:\n" + source);
             }
             return new Example(declared.group(1), source);
         }
@@ -121,11 +145,15 @@ class ReadmeExampleTest {
 
     /** The README's section {@link #SECTION}, up to the next one; an AssertionError when there is none. */
     static String section(String readme) {
-        int start = readme.indexOf(SECTION + "\n");
+        return section(readme, SECTION);
+    }
+
+    static String section(String readme, String heading) {
+        int start = readme.indexOf(heading + "\n");
         if (start < 0) {
-            throw new AssertionError("README.md has no section '" + SECTION + "'");
+            throw new AssertionError("README.md has no section '" + heading + "'");
         }
-        int next = readme.indexOf("\n## ", start + SECTION.length());
+        int next = readme.indexOf("\n## ", start + heading.length());
         return readme.substring(start, next < 0 ? readme.length() : next);
     }
 

@@ -129,7 +129,7 @@ class SqliteSagaStoreTest {
                 Duration.ZERO, null);
         try (SqliteSagaStore store = SqliteSagaStore.open(file())) {
             store.write(List.of(new StoreWrite.Insert(row("s-1", "k-1", null), List.of(first))));
-            SagaRecord moved = row("s-1", "k-1", null).toBuilder().version(2).build();
+            SagaRecord moved = row("s-1", "k-1", null).leased(SagaRecord.Lease.NONE, 2);
             // The same history seq again: the primary key refuses it, and the update with it is rolled back.
             List<StoreWrite> batch = List.of(new StoreWrite.Update(moved, 1, List.of(first)),
                     new StoreWrite.Insert(row("s-2", "k-2", null), List.of()));
@@ -209,7 +209,7 @@ class SqliteSagaStoreTest {
     }
 
     private static SagaRecord row(String id, String key, String owner) {
-        return new SagaRecord(id, "order", 1, key, null, SagaState.RUNNING, "{}", 0, 0, false, List.of(), false,
-                null, 1L, null, owner, owner == null ? null : Long.MAX_VALUE, 1, null, 0, 1L, 1L);
+        return SagaRecord.newInstance(id, "order", 1, key, null, "{}", 1L, null).toBuilder().state(SagaState.RUNNING)
+                .build().leased(new SagaRecord.Lease(owner, owner == null ? null : Long.MAX_VALUE), 1);
     }
 }
