@@ -13,13 +13,15 @@ import java.util.Map;
  *
  * @param heldAtFirst   instances the node held in memory at the first heap measurement (-1: unknown)
  * @param phase2LateMs  how late the last phase-1 measurement let phase 2 begin (0: on time)
+ * @param signalsSent   signals whose call returned before the end of the run (the rest were not sent)
  */
 public record WaitingReport(String store, int instances, double startsPerSecond, int firstHeapAt, double heapMbAtFirst,
                             double heapMbAtN, long heldAtFirst, long heldAtN, int wakeups, int woke, int unplannedWakeups,
                             int plannedPerSecond, double wakeupsPerSecond, long phase2LateMs,
                             double wakeP50Ms, double wakeP90Ms, double wakeP99Ms, double wakeMaxMs,
                             double timerP50Ms, double timerP99Ms, double signalP50Ms, double signalP99Ms,
-                            double signalCallP50Ms, double signalCallP99Ms, boolean separateClient) {
+                            double signalCallP50Ms, double signalCallP99Ms, boolean separateClient,
+                            int signalsSent) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public String toJson() {
@@ -35,6 +37,7 @@ public record WaitingReport(String store, int instances, double startsPerSecond,
         fields.put("held_at_n", heldAtN);
         fields.put("wakeups", wakeups);
         fields.put("woke", woke);
+        fields.put("signals_sent", signalsSent);
         fields.put("unplanned_wakeups", unplannedWakeups);
         fields.put("wakeups_per_s_planned", plannedPerSecond);
         fields.put("wakeups_per_s", round(wakeupsPerSecond, 0));
@@ -59,10 +62,10 @@ public record WaitingReport(String store, int instances, double startsPerSecond,
 
     public String summary() {
         return String.format("%s: %,d waiting instances (started at %.0f/s); heap after full GC %.1f MB at %,d, %.1f MB at %,d "
-                        + "(%+.1f %%); %,d of %,d wake-ups at %.0f/s (planned %d/s): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                        + "(%+.1f %%); %,d of %,d wake-ups (%,d signals sent) at %.0f/s (planned %d/s): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
                         + "max %.1f ms (timers p50 %.1f / p99 %.1f ms, signals p50 %.1f / p99 %.1f ms; signal call p50 %.1f / p99 %.1f ms)",
                 store, instances, startsPerSecond, heapMbAtFirst, firstHeapAt, heapMbAtN, instances,
-                100 * (heapMbAtN - heapMbAtFirst) / heapMbAtFirst, woke, wakeups, wakeupsPerSecond, plannedPerSecond,
+                100 * (heapMbAtN - heapMbAtFirst) / heapMbAtFirst, woke, wakeups, signalsSent, wakeupsPerSecond, plannedPerSecond,
                 wakeP50Ms, wakeP90Ms, wakeP99Ms, wakeMaxMs, timerP50Ms, timerP99Ms, signalP50Ms, signalP99Ms,
                 signalCallP50Ms, signalCallP99Ms);
     }

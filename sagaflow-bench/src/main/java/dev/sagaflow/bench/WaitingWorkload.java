@@ -194,8 +194,9 @@ public final class WaitingWorkload {
                 progress.printf("WARNING: phase 2 was planned to begin %d ms ago; the first wake-ups are late%n", lateMillis);
             }
             progress.printf("phase 2: %,d wake-ups at %d/s for %d s%n", wakeups, options.wakeupsPerSecond(), options.wakeSeconds());
-            List<Thread> senders = sendSignals(engine, separate, signalTargets, recorder, half, t0Millis, periodMicros);
             long drainUntil = t0Millis + options.wakeSeconds() * 1000L + 60_000;
+            List<Thread> senders = sendSignals(engine, separate, signalTargets, recorder, half, t0Millis, periodMicros,
+                    drainUntil);
             while (!recorder.allWoke.await(5, TimeUnit.SECONDS) && System.currentTimeMillis() < drainUntil) {
                 progress.printf("%,d/%,d woke%n", wakeups - recorder.allWoke.getCount(), wakeups);
             }
@@ -220,14 +221,16 @@ public final class WaitingWorkload {
     }
 
     private static List<Thread> sendSignals(SagaEngine engine, SagaClient separate, SagaId[] targets, WakeRecorder recorder,
-                                            int half, long t0Millis, double periodMicros) {
+                                            int half, long t0Millis, double periodMicros, long stopAtMillis) {
         AtomicInteger next = new AtomicInteger();
         long t0Micros = t0Millis * 1000;
         List<Thread> senders = new ArrayList<>();
         // Several senders, so one slow round trip to the store does not hold back the next signal's send time.
         for (int s = 0; s < 8; s++) {
             senders.add(Thread.ofPlatform().name("signal-sender-" + s).start(() -> {
-                for (int k = next.getAndIncrement(); k < half; k = next.getAndIncrement()) {
+                // Signals not sent by the end of the drain are not sent: they count as not woken.
+                for (int k = next.getAndIncrement(); k < half && System.currentTimeMillis() < stopAtMillis;
+                     k = next.getAndIncrement()) {
                     long sendAt = t0Micros + (long) ((2 * k + 1) * periodMicros);
                     long wait = sendAt - nowMicros();
                     if (wait > 0) {
@@ -255,11 +258,13 @@ public final class WaitingWorkload {
         Histogram signals = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         Histogram signalCalls = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         int woke = 0;
+        int sent = 0;
         long lastWoke = 0;
         for (int slot = 0; slot < 2 * half; slot++) {
             long wokeAt = recorder.wokeMicros.get(slot);
             long ready = recorder.readyMicros.get(slot);
             if (slot >= half && ready > 0) {
+                sent++;
                 signalCalls.recordValue(Math.min(ready - recorder.sendStartMicros.get(slot), signalCalls.getHighestTrackableValue()));
             }
             if (wokeAt == 0) {
@@ -280,7 +285,7 @@ public final class WaitingWorkload {
                 millis(timers.getValueAtPercentile(50)), millis(timers.getValueAtPercentile(99)),
                 millis(signals.getValueAtPercentile(50)), millis(signals.getValueAtPercentile(99)),
                 millis(signalCalls.getValueAtPercentile(50)), millis(signalCalls.getValueAtPercentile(99)),
-                options.separateClient());
+                options.separateClient(), sent);
     }
 
     private static double millis(long micros) {
