@@ -13,6 +13,7 @@ import dev.sagaflow.spi.SagaStore;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ public final class LoadDriver {
         if (transport != null) {
             storeName += ", remote steps over " + transport.name();
         }
-        SagaStore store = openStore(options);
+        SagaStore store = openStore(options.store(), options.dir());
         SagaEngine.Builder builder = SagaEngine.builder(store)
                 .maxActiveInstances(Math.max(10_000, options.concurrency()))
                 .listener(measured);
@@ -84,14 +85,14 @@ public final class LoadDriver {
         }
     }
 
-    private static SagaStore openStore(BenchOptions options) {
-        if (options.store().equals("memory")) {
+    static SagaStore openStore(String store, Path dir) {
+        if (store.equals("memory")) {
             return new InMemorySagaStore();
         }
-        if (options.store().equals("sqlite")) {
-            return SqliteSagaStore.open(options.dir().resolve("bench-" + System.currentTimeMillis() + ".db"));
+        if (store.equals("sqlite")) {
+            return SqliteSagaStore.open(dir.resolve("bench-" + System.currentTimeMillis() + ".db"));
         }
-        return SagaStores.open(options.store());
+        return SagaStores.open(store);
     }
 
     private static void drive(SagaEngine engine, String sagaName, String keyPrefix, int sagas, int concurrency, double rate,

@@ -3,6 +3,9 @@ package dev.sagaflow.cli;
 import dev.sagaflow.bench.BenchOptions;
 import dev.sagaflow.bench.BenchReport;
 import dev.sagaflow.bench.LoadDriver;
+import dev.sagaflow.bench.WaitingOptions;
+import dev.sagaflow.bench.WaitingReport;
+import dev.sagaflow.bench.WaitingWorkload;
 import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.messaging.Transport;
 import picocli.CommandLine.Command;
@@ -16,8 +19,34 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the reference workload (a 4-step order saga, 1 in 10 failing at the third step and "
                 + "compensated) and prints, as its last line, one JSON object with sagas_per_s, step_p50_ms, "
-                + "step_p99_ms and more."})
+                + "step_p99_ms and more.",
+                "With --workload waiting: starts --instances instances that wait (half on a timer, half on a signal), "
+                        + "measures the heap after full GCs at 100,000 and at all of them waiting, then wakes "
+                        + "--wakeups-per-second of them for --wake-seconds and measures the wake-up latency "
+                        + "(heap_mb_at_100k, heap_mb_at_n, wake_p50_ms, wake_p99_ms and more in the JSON line)."})
 final class BenchCommand implements Callable<Integer> {
+    enum Workload { reference, waiting }
+
+    @Option(names = "--workload", defaultValue = "reference", paramLabel = "NAME",
+            description = "reference or waiting (default: ${DEFAULT-VALUE}).")
+    Workload workload;
+
+    @Option(names = "--instances", defaultValue = "1000000", paramLabel = "N",
+            description = "--workload waiting: instances left waiting (default: ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--wakeups-per-second", defaultValue = "1000", paramLabel = "N",
+            description = "--workload waiting: wake-ups per second once all wait, half timers, half signals (default: ${DEFAULT-VALUE}).")
+    int wakeupsPerSecond;
+
+    @Option(names = "--wake-seconds", defaultValue = "30", paramLabel = "S",
+            description = "--workload waiting: how long the wake-ups go on (default: ${DEFAULT-VALUE}).")
+    int wakeSeconds;
+
+    @Option(names = "--separate-client", description = "--workload waiting: send the signals through a SagaClient of "
+            + "their own (as another process would) instead of through the engine, which also wakes its poller.")
+    boolean separateClient;
+
     @Option(names = "--store", defaultValue = "sqlite", paramLabel = "STORE",
             description = "memory, sqlite (a new file in --dir) or a jdbc:postgresql://HOST/DB?user=U URL (default: ${DEFAULT-VALUE}).")
     String store;
@@ -52,11 +81,29 @@ final class BenchCommand implements Callable<Integer> {
             SagaStores.check(store); // refuses a URL of another kind without echoing its password
         }
         options(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
+        if (workload == Workload.waiting) {
+            if (remote) {
+                throw new UnusableSetupException("--remote is for the reference workload, not --workload waiting");
+            }
+            waitingOptions(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
+        }
         if (remote) {
             transport.check();
         }
         OutcomeLog.off();
         Path where = dir != null ? dir : Files.createTempDirectory("sagaflow-bench");
+        if (workload == Workload.waiting) {
+            try {
+                WaitingReport report = WaitingWorkload.run(waitingOptions(where), System.err);
+                System.err.println(report.summary());
+                System.out.println(report.toJson());
+                return 0;
+            } finally {
+                if (dir == null) {
+                    TempFolders.deleteRecursively(where);
+                }
+            }
+        }
         try (Transport messages = remote ? transport.open(where) : null) {
             BenchReport report = LoadDriver.run(options(where), messages, System.err);
             System.err.println(report.summary());
@@ -67,6 +114,10 @@ final class BenchCommand implements Callable<Integer> {
                 TempFolders.deleteRecursively(where);
             }
         }
+    }
+
+    private WaitingOptions waitingOptions(Path where) {
+        return new WaitingOptions(store, where, instances, concurrency, wakeupsPerSecond, wakeSeconds, separateClient);
     }
 
     private BenchOptions options(Path where) {

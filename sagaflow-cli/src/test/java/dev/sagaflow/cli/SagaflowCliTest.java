@@ -68,6 +68,21 @@ class SagaflowCliTest {
     }
 
     @Test
+    void theWaitingBenchPrintsItsFiguresAsTheLastLine() throws Exception {
+        int status = SagaflowCli.run("bench", "--workload", "waiting", "--store", "memory", "--instances", "300",
+                "--wakeups-per-second", "40", "--wake-seconds", "2");
+
+        JsonNode report = lastLineOfOutput();
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(report.get("workload").asText()).isEqualTo("waiting");
+        assertThat(report.get("instances").asInt()).isEqualTo(300);
+        assertThat(report.get("woke").asInt()).isEqualTo(80);
+        assertThat(report.has("heap_mb_at_100k")).isTrue();
+        assertThat(report.has("heap_mb_at_n")).isTrue();
+        assertThat(report.has("wake_p99_ms")).isTrue();
+    }
+
+    @Test
     void badInputNamesTheOptionAndTheProblem() {
         assertThat(SagaflowCli.run("demo", "--dir", dir.toString(), "--orders", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--orders").contains("0");
