@@ -90,8 +90,11 @@ public final class SagaRunner {
     private volatile Runnable outboxHint = () -> { };
     private volatile boolean closing;
     private final WaitingSteps waits;
-    /** Two at once: a pool of a few connections keeps room for the committer, the poller and the heartbeat. */
-    private final BoundedReads reads = new BoundedReads(2);
+    /**
+     * Four at once: at most that many wait for a pooled connection ahead of the committer, the poller
+     * and the heartbeat, however many instances read at the same moment.
+     */
+    private final BoundedReads reads = new BoundedReads(4);
 
     public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
                       long stuckCallMillis, int maxConcurrentSteps, int maxDataChars, SagaListener listener,
