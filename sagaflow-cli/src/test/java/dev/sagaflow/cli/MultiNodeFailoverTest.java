@@ -36,8 +36,12 @@ class MultiNodeFailoverTest {
     private static final double FAILURE_RATE = 0.1;
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration POLL = Duration.ofSeconds(1);
-    /** A loaded 2-core machine may run a node's poll thread this late. */
-    private static final long SCHEDULING_SLACK_MS = 4_000;
+    /**
+     * SPEC's promise: a dead node's instances resume elsewhere within 10 s. With a 3 s lease that is
+     * the lease, the poll that notices it ran out, the claim rounds for everything the dead node held
+     * and the step itself; 2.4-5.5 s on a quiet 2-core machine, 8 s seen on a loaded one.
+     */
+    private static final Duration RESUMED_WITHIN = Duration.ofSeconds(10);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the processes' logs
     Path dir;
@@ -137,9 +141,9 @@ class MultiNodeFailoverTest {
                 long resumed = next.at().toEpochMilli();
                 assertThat(resumed).as("%s was not run elsewhere while the dead node's lease held it", atKill.id())
                         .isGreaterThanOrEqualTo(atKill.leaseUntil());
-                // Stored times, not the test's clock: within the lease, plus the poll that notices it ran out.
-                assertThat(resumed - killedAt).as("%s resumed within the lease and one poll of the kill", atKill.id())
-                        .isLessThanOrEqualTo(LEASE.plus(POLL).toMillis() + SCHEDULING_SLACK_MS);
+                // Stored times, not the test's clock.
+                assertThat(resumed - killedAt).as("%s resumed on another node within %s of the kill", atKill.id(), RESUMED_WITHIN)
+                        .isLessThanOrEqualTo(RESUMED_WITHIN.toMillis());
                 resumedAfterLease.add(resumed - atKill.leaseUntil());
             }
             long first = orphaned.values().stream().mapToLong(r -> store.history(r.id()).get(r.historySize()).at().toEpochMilli())
