@@ -5,6 +5,7 @@ import dev.sagaflow.internal.GroupCommitter;
 import dev.sagaflow.internal.Identifiers;
 import dev.sagaflow.internal.Json;
 import dev.sagaflow.internal.NodeIdentity;
+import dev.sagaflow.internal.Observers;
 import dev.sagaflow.internal.InstanceViews;
 import dev.sagaflow.internal.LeaseHeartbeat;
 import dev.sagaflow.internal.OutboxRelay;
@@ -15,6 +16,10 @@ import dev.sagaflow.internal.SagaStateMachine;
 import dev.sagaflow.internal.Transition;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.Transport;
+import dev.sagaflow.observe.ContextPropagation;
+import dev.sagaflow.observe.NodeHealth;
+import dev.sagaflow.observe.SagaEventListener;
+import dev.sagaflow.observe.StepInterceptor;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
@@ -401,6 +406,7 @@ public final class SagaEngine implements AutoCloseable {
         private Duration shutdownWait = Duration.ofSeconds(10);
         private Duration storeTimeout = Duration.ofSeconds(30);
         private Duration stuckCallAfter = Duration.ofMinutes(1);
+        private final Observers.Builder observers = Observers.builder();
         private boolean clientOnly;
         private Transport transport;
         private String replyChannel = "sagaflow.replies";
@@ -532,6 +538,30 @@ public final class SagaEngine implements AutoCloseable {
         /** Told of each recorded attempt and each ended saga. Default: none. */
         public Builder listener(SagaListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Runs around each step and compensation attempt on the thread that runs it; several nest in
+         * the order added, the first outermost. Default: none.
+         */
+        public Builder interceptor(StepInterceptor interceptor) {
+            observers.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Told of each lifecycle event once it is durable; several may be added. Default: none. */
+        public Builder eventListener(SagaEventListener listener) {
+            observers.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Carries the starting thread's context (a trace) into the saga's attempts and the headers of
+         * the messages they send. Default: none.
+         */
+        public Builder propagation(ContextPropagation propagation) {
+            observers.propagation(Objects.requireNonNull(propagation, "propagation"));
             return this;
         }
 
