@@ -15,16 +15,18 @@ public final class CommandContext {
     private final Message message;
     private final List<Message> events;
     private final String idempotencyKey;
+    private final Events builder;
 
-    CommandContext(Connection connection, Message message, List<Message> events) {
-        this(connection, message, events, keyOf(message, message.type()));
+    CommandContext(Connection connection, Message message, List<Message> events, Events builder) {
+        this(connection, message, events, keyOf(message, message.type()), builder);
     }
 
-    CommandContext(Connection connection, Message message, List<Message> events, String idempotencyKey) {
+    CommandContext(Connection connection, Message message, List<Message> events, String idempotencyKey, Events builder) {
         this.connection = connection;
         this.message = message;
         this.events = events;
         this.idempotencyKey = idempotencyKey;
+        this.builder = builder;
     }
 
     /**
@@ -62,6 +64,6 @@ public final class CommandContext {
 
     /** Publishes an event with this command's saga and correlation ids, sent only if the transaction commits. */
     public void publish(String channel, String type, Object payload) {
-        events.add(Events.event(channel, type, payload, message));
+        events.add(builder.event(channel, type, payload, message));
     }
 }

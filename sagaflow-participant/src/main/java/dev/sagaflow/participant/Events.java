@@ -1,31 +1,27 @@
 package dev.sagaflow.participant;
 
 import dev.sagaflow.internal.Json;
-import dev.sagaflow.internal.TraceContext;
 import dev.sagaflow.messaging.Message;
-import dev.sagaflow.messaging.MessageHeaders;
 
-import java.util.Map;
-
-/** Builds event messages: the saga, correlation and trace they belong to, and the body as JSON. */
+/**
+ * Builds event messages: the saga and correlation they belong to, the body as JSON, and the
+ * current context (a trace) as the participant's propagation writes it.
+ */
 final class Events {
-    private Events() {
+    private final OutgoingContext context;
+
+    Events(OutgoingContext context) {
+        this.context = context;
     }
 
-    /** An event caused by a message: in its saga and its trace. */
-    static Message event(String channel, String type, Object payload, Message cause) {
-        String trace = TraceContext.continueFrom(cause.header(MessageHeaders.TRACEPARENT).orElse(null), cause.sagaId());
-        return event(channel, type, cause.sagaId(), cause.correlationId(), trace, payload);
+    /** An event caused by a message: in its saga. */
+    Message event(String channel, String type, Object payload, Message cause) {
+        return event(channel, type, cause.sagaId(), cause.correlationId(), payload);
     }
 
-    /** An event the service publishes on its own: the start of a saga, say, in a trace of that saga's. */
-    static Message event(String channel, String type, String sagaId, String correlationId, Object payload) {
-        return event(channel, type, sagaId, correlationId, TraceContext.childOf(sagaId), payload);
-    }
-
-    private static Message event(String channel, String type, String sagaId, String correlationId, String traceparent,
-                                 Object payload) {
-        return new Message(Message.newId(), channel, type, sagaId, correlationId,
-                Map.of(MessageHeaders.TRACEPARENT, traceparent), Json.encode(payload, "the " + type + " event"));
+    /** An event the service publishes on its own: the start of a saga, say. */
+    Message event(String channel, String type, String sagaId, String correlationId, Object payload) {
+        return new Message(Message.newId(), channel, type, sagaId, correlationId, context.headers(),
+                Json.encode(payload, "the " + type + " event"));
     }
 }

@@ -15,10 +15,12 @@ import java.util.UUID;
 public final class LocalTransaction {
     private final Connection connection;
     private final List<Message> events;
+    private final Events builder;
 
-    LocalTransaction(Connection connection, List<Message> events) {
+    LocalTransaction(Connection connection, List<Message> events, Events builder) {
         this.connection = connection;
         this.events = events;
+        this.builder = builder;
     }
 
     public Connection connection() {
@@ -38,7 +40,7 @@ public final class LocalTransaction {
     /** Publishes an event of an existing saga. */
     public void publish(String channel, String type, String sagaId, String correlationId, Object payload) {
         Objects.requireNonNull(sagaId, "sagaId");
-        events.add(Events.event(channel, type, sagaId, correlationId, payload));
+        events.add(builder.event(channel, type, sagaId, correlationId, payload));
     }
 
     /** The work of {@link Participant#execute}. */

@@ -6,6 +6,8 @@ import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.OutboxTable;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.messaging.MessageHeaders;
+import dev.sagaflow.observe.ContextPropagation;
 import dev.sagaflow.spi.Outbox;
 import dev.sagaflow.messaging.Reply;
 import dev.sagaflow.messaging.Transport;
@@ -24,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Collection;
@@ -49,6 +52,11 @@ import java.util.stream.Collectors;
  * a tombstone instead, does not run its handler (there is nothing to undo) and replies success, and
  * the command, if it comes after all, has no effect: its handler does not run and its reply is a
  * failure, which the engine, no longer waiting for it, drops. See docs/participants.md.
+ *
+ * <p>Observability: each message is handled with {@code saga_id}, {@code correlation_id},
+ * {@code step} and {@code message_type} in the SLF4J MDC, inside the {@link Builder#interceptor
+ * interceptors} (a tracing span continued from the message's headers, say); the replies and events it
+ * sends carry the context its {@link Builder#propagation propagation} writes.
  */
 public final class Participant implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Participant.class);
@@ -65,6 +73,9 @@ public final class Participant implements AutoCloseable {
     private final AtomicLong overtaken = new AtomicLong();
     /** Command types that a registered compensation undoes: their keys are recorded in {@code participant_step}. */
     private final Set<String> compensated;
+    private final List<HandlerInterceptor> interceptors;
+    private final OutgoingContext outgoing;
+    private final Events eventMessages;
 
     /** States of a row in {@code participant_step}. */
     static final String APPLIED = "applied";
@@ -99,6 +110,9 @@ public final class Participant implements AutoCloseable {
         this.database = b.database;
         this.transport = b.transport;
         this.handlers = Map.copyOf(b.handlers);
+        this.interceptors = List.copyOf(b.interceptors);
+        this.outgoing = b.propagation == null ? OutgoingContext.NONE : new OutgoingContext(b.propagation);
+        this.eventMessages = new Events(outgoing);
         this.compensated = handlers.values().stream().map(Registration::undoes).filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
         SchemaMigrator.migrate(database.migrationSource(), database.where(), "db/sagaflow-participant",
@@ -144,7 +158,7 @@ public final class Participant implements AutoCloseable {
         List<Message> events = new ArrayList<>();
         T result = run(c -> {
             events.clear();
-            T value = work.run(new LocalTransaction(c, events));
+            T value = work.run(new LocalTransaction(c, events, eventMessages));
             OUTBOX.insert(c, events, System.currentTimeMillis());
             return value;
         });
@@ -171,15 +185,30 @@ public final class Participant implements AutoCloseable {
         return overtaken.get();
     }
 
-    void receive(Message message) throws SQLException {
+    void receive(Message message) throws Exception {
         Registration<?> registration = handlers.get(message.type());
-        boolean isCommand = message.header(dev.sagaflow.messaging.MessageHeaders.REPLY_TO).isPresent();
+        boolean isCommand = message.header(MessageHeaders.REPLY_TO).isPresent();
         if (registration == null && !isCommand) {
             return; // an event channel carries other services' events too
         }
+        try (HandlerMdc ignored = HandlerMdc.of(message)) {
+            HandlerInterceptor.Invocation chain = () -> handle(message, registration, isCommand);
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
+                HandlerInterceptor interceptor = interceptors.get(i);
+                HandlerInterceptor.Invocation inner = chain;
+                chain = () -> interceptor.around(message, inner);
+            }
+            chain.proceed();
+        }
+    }
+
+    /** One message in one local transaction; returns the reply it queued, if any. */
+    private Reply handle(Message message, Registration<?> registration, boolean isCommand) throws SQLException {
         boolean[] late = new boolean[1];
+        Reply[] sent = new Reply[1];
         boolean fresh = database.inTransaction(c -> {
             late[0] = false;
+            sent[0] = null;
             if (!recordInInbox(c, message)) {
                 return false;
             }
@@ -191,7 +220,8 @@ public final class Participant implements AutoCloseable {
                         ? Reply.failure("participant " + name + " has no handler for command type " + message.type())
                         : handleCommand(c, registration, message, out, late);
                 if (isCommand) {
-                    out.add(reply.toMessage(message));
+                    out.add(replyMessage(reply, message));
+                    sent[0] = reply;
                 }
             }
             OUTBOX.insert(c, out, System.currentTimeMillis());
@@ -207,6 +237,20 @@ public final class Participant implements AutoCloseable {
             duplicates.incrementAndGet();
             log.debug("{}: message {} ({}) already processed; redelivery absorbed", name, message.id(), message.type());
         }
+        return fresh ? sent[0] : null;
+    }
+
+    /** The reply, carrying the handling's context where there is one to carry (else the command's, as it came). */
+    private Message replyMessage(Reply reply, Message command) {
+        Message message = reply.toMessage(command);
+        Map<String, String> context = outgoing.headers();
+        if (context.isEmpty()) {
+            return message;
+        }
+        Map<String, String> headers = new HashMap<>(message.headers());
+        headers.putAll(context);
+        return new Message(message.id(), message.channel(), message.type(), message.sagaId(), message.correlationId(),
+                headers, message.payload());
     }
 
     /** A body that cannot be read is passed over (it never could be); any other failure rolls back everything. */
@@ -222,7 +266,7 @@ public final class Participant implements AutoCloseable {
                     e.getMessage());
             return;
         }
-        registration.eventHandler().handle(body, new CommandContext(c, event, out));
+        registration.eventHandler().handle(body, new CommandContext(c, event, out, eventMessages));
         c.releaseSavepoint(before);
     }
 
@@ -350,7 +394,7 @@ public final class Participant implements AutoCloseable {
             }
             C body = Json.decode(command.payload(), registration.bodyType(), "command " + command.id());
             Reply reply = Objects.requireNonNull(registration.handler().handle(body,
-                    new CommandContext(c, command, published, key)), "the handler of " + command.type() + " returned no reply");
+                    new CommandContext(c, command, published, key, eventMessages)), "the handler of " + command.type() + " returned no reply");
             if (registration.isCompensation() && !reply.succeeded()) {
                 moveStep(c, storedKey(key), COMPENSATED, APPLIED); // its writes stay, but the undo is still owed
             }
@@ -390,6 +434,8 @@ public final class Participant implements AutoCloseable {
         private final Database database;
         private final Transport transport;
         private final Map<String, Registration<?>> handlers = new LinkedHashMap<>();
+        private final List<HandlerInterceptor> interceptors = new ArrayList<>();
+        private ContextPropagation propagation;
 
         private Builder(String name, String databaseUrlOrPath, Transport transport) {
             if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
@@ -426,6 +472,26 @@ public final class Participant implements AutoCloseable {
          */
         public <E> Builder on(String channel, String type, Class<E> eventType, EventHandler<E> handler) {
             return register(new Registration<>(channel, type, eventType, null, Objects.requireNonNull(handler, "handler"), null));
+        }
+
+        /**
+         * Runs around the handling of each received message, on the thread that handles it; several
+         * nest in the order added, the first outermost. Default: none.
+         */
+        public Builder interceptor(HandlerInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Writes the current context (a trace) into the headers of every reply and event this
+         * participant sends, on the thread that queues it: inside the handling of a message, or in
+         * {@link Participant#execute}. Default: none, and the messages carry no trace context (a reply
+         * passes on the command's {@code traceparent}).
+         */
+        public Builder propagation(ContextPropagation propagation) {
+            this.propagation = Objects.requireNonNull(propagation, "propagation");
+            return this;
         }
 
         private Builder register(Registration<?> registration) {
