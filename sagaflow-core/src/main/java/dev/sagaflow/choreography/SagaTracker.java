@@ -14,12 +14,12 @@ import dev.sagaflow.choreography.ChoreographyDefinition.Role;
 import dev.sagaflow.internal.OutboxRelay;
 import dev.sagaflow.internal.InstanceViews;
 import dev.sagaflow.internal.Json;
-import dev.sagaflow.internal.TraceContext;
+import dev.sagaflow.internal.Observers;
 import dev.sagaflow.internal.TrackedProgress;
 import dev.sagaflow.internal.Worker;
 import dev.sagaflow.internal.Worker.Next;
 import dev.sagaflow.messaging.Message;
-import dev.sagaflow.messaging.MessageHeaders;
+import dev.sagaflow.observe.ContextPropagation;
 import dev.sagaflow.messaging.Transport;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
@@ -76,6 +76,7 @@ public final class SagaTracker implements AutoCloseable {
     private final AtomicLong flagged = new AtomicLong();
     private final AtomicLong writeCounter = new AtomicLong();
     private final Worker sweeper;
+    private final Observers observers;
 
     private SagaTracker(Builder b) {
         this.store = b.store;
@@ -85,6 +86,7 @@ public final class SagaTracker implements AutoCloseable {
         this.trackerId = "tracker-" + UUID.randomUUID().toString().substring(0, 8);
         this.clock = b.clock;
         this.checkEvery = b.checkEvery;
+        this.observers = b.propagation == null ? Observers.NONE : Observers.builder().propagation(b.propagation).build();
         this.relay = new OutboxRelay(trackerId, store, transport, clock,
                 checkEvery.toMillis(), Duration.ofSeconds(30).toMillis());
         this.sweeper = Worker.builder("sagaflow-" + trackerId + "-deadlines", "checking choreography deadlines",
@@ -219,14 +221,15 @@ public final class SagaTracker implements AutoCloseable {
         // Refused: an event moved it meanwhile; if it is still overdue, the next check claims it again.
     }
 
-    private static Message timeoutEvent(EventRef timeout, SagaRecord r, String waitingFor) {
+    private Message timeoutEvent(EventRef timeout, SagaRecord r, String waitingFor) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sagaId", r.id());
         body.put("correlationId", r.correlationId());
         body.put("deadline", Instant.ofEpochMilli(r.deadlineAt()).toString());
         body.put("waitingFor", waitingFor);
-        return new Message(Message.newId(), timeout.channel(), timeout.type(), r.id(), r.correlationId(),
-                Map.of(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id())),
+        Map<String, String> headers = new java.util.HashMap<>();
+        observers.inject(headers);
+        return new Message(Message.newId(), timeout.channel(), timeout.type(), r.id(), r.correlationId(), headers,
                 Json.encode(body, "the timeout event of saga " + r.id()));
     }
 
@@ -346,6 +349,7 @@ public final class SagaTracker implements AutoCloseable {
         private String group = "sagaflow-tracker";
         private Clock clock = Clock.systemUTC();
         private Duration checkEvery = Duration.ofSeconds(1);
+        private ContextPropagation propagation;
 
         private Builder(SagaStore store, Transport transport) {
             this.store = Objects.requireNonNull(store, "store");
@@ -377,6 +381,16 @@ public final class SagaTracker implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Writes the current context into the headers of the timeout events the tracker publishes.
+         * They are published by the deadline sweeper, whose thread has no context of its own, so only
+         * a context something else makes current there travels. Default: none, no trace headers.
+         */
+        public Builder propagation(ContextPropagation propagation) {
+            this.propagation = Objects.requireNonNull(propagation, "propagation");
             return this;
         }
 
