@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
             + "file of its own) through --transport; step latency is then each command's round trip.")
     boolean remote;
 
+    @Option(names = "--tracing", description = "Reference workload: trace the engine with sagaflow-opentelemetry on the "
+            + "OpenTelemetry SDK (every span sampled, batched, then dropped) to measure its cost against the same run without.")
+    boolean tracing;
+
     @Mixin
     TransportOptions transport = new TransportOptions();
 
@@ -84,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
         if (workload == Workload.waiting) {
             if (remote) {
                 throw new UnusableSetupException("--remote is for the reference workload, not --workload waiting");
+            }
+            if (tracing) {
+                throw new UnusableSetupException("--tracing is for the reference workload, not --workload waiting");
             }
             waitingOptions(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
         }
@@ -104,9 +111,14 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        try (Transport messages = remote ? transport.open(where) : null) {
-            BenchReport report = LoadDriver.run(options(where), messages, System.err);
+        try (Transport messages = remote ? transport.open(where) : null;
+             BenchTracing traced = tracing ? new BenchTracing() : null) {
+            BenchReport report = LoadDriver.run(options(where), messages, System.err, traced != null ? traced : builder -> {
+            });
             System.err.println(report.summary());
+            if (traced != null) {
+                System.err.println(traced.summary());
+            }
             System.out.println(report.toJson());
             return 0;
         } finally {
