@@ -1,5 +1,6 @@
 package dev.sagaflow.opentelemetry;
 
+import dev.sagaflow.SagaClient;
 import dev.sagaflow.SagaEngine;
 import dev.sagaflow.observe.ContextPropagation;
 import dev.sagaflow.observe.SagaEventListener;
@@ -14,7 +15,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,7 +55,7 @@ public final class SagaflowTracing {
         Tracer tracer = openTelemetry.getTracer(INSTRUMENTATION_SCOPE);
         this.propagation = new Propagation(openTelemetry.getPropagators().getTextMapPropagator());
         this.stepSpans = new StepSpans(tracer, propagation);
-        this.sagaRunSpans = new SagaRunSpans(tracer, propagation, saga -> Map.of(), Clock.systemUTC());
+        this.sagaRunSpans = new SagaRunSpans(tracer, propagation, Clock.systemUTC());
         this.handlerSpans = new HandlerSpans(tracer, propagation);
     }
 
@@ -66,6 +66,14 @@ public final class SagaflowTracing {
     /** Adds the step spans, the saga-run spans and the propagation to an engine. */
     public SagaEngine.Builder instrument(SagaEngine.Builder engine) {
         return engine.interceptor(stepSpans).eventListener(sagaRunSpans).propagation(propagation);
+    }
+
+    /**
+     * Adds the propagation to a client that starts sagas (a client has no threads and runs no step:
+     * its part is to keep the starting span with each saga it starts).
+     */
+    public SagaClient.Builder instrument(SagaClient.Builder client) {
+        return client.propagation(propagation);
     }
 
     /** Adds the handler spans and the propagation (for its replies and events) to a participant. */

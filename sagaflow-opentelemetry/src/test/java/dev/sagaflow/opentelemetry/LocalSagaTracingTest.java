@@ -106,9 +106,9 @@ class LocalSagaTracingTest {
             assertChildOf(run, checkout);
             assertThat(run.getAttributes().get(AttributeKey.stringKey("sagaflow.saga.id"))).isEqualTo(id.value());
             assertThat(run.getAttributes().get(AttributeKey.stringKey("sagaflow.saga.outcome"))).isEqualTo("completed");
-            assertThat(run.getStartEpochNanos()).as("the run's span covers its attempts")
-                    .isLessThanOrEqualTo(reserve.getStartEpochNanos());
-            assertThat(run.getEndEpochNanos()).isGreaterThanOrEqualTo(charges.get(1).getEndEpochNanos());
+            // Its start is set back from its end by the run's stored duration (see SagaRunSpans for what that costs).
+            assertThat(run.getEndEpochNanos()).as("recorded once the run ended")
+                    .isGreaterThanOrEqualTo(charges.get(1).getEndEpochNanos());
         }
     }
 

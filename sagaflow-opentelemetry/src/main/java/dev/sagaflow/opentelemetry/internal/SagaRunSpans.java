@@ -10,8 +10,6 @@ import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A span per saga run, recorded when the run ends: from the instance's start to its end, under the
@@ -20,18 +18,20 @@ import java.util.function.Function;
  * days) and an OpenTelemetry span lives in one process's memory until it ends. So the run's span
  * appears once the run is over, and is lost if the node that ends the run dies between the commit
  * and this listener; its step attempts' spans are exported as they end.
+ *
+ * <p>The event gives the run's duration ({@code took}, from the stored start and end, in
+ * milliseconds) but not when it ended, so the span ends when the listener hears of it and starts
+ * {@code took} before that: placed late by the time from the final commit to this listener (usually
+ * milliseconds; more on a loaded node), its length right.
  */
 public final class SagaRunSpans implements SagaEventListener {
     private final Tracer tracer;
     private final Propagation propagation;
-    private final Function<SagaRef, Map<String, String>> startContextOf;
     private final Clock clock;
 
-    public SagaRunSpans(Tracer tracer, Propagation propagation, Function<SagaRef, Map<String, String>> startContextOf,
-                        Clock clock) {
+    public SagaRunSpans(Tracer tracer, Propagation propagation, Clock clock) {
         this.tracer = tracer;
         this.propagation = propagation;
-        this.startContextOf = startContextOf;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ public final class SagaRunSpans implements SagaEventListener {
     private void record(SagaRef saga, Duration took, String outcome, String failure) {
         Instant end = clock.instant();
         Span span = SagaAttributes.saga(tracer.spanBuilder("saga " + saga.sagaName()), saga)
-                .setParent(propagation.extract(startContextOf.apply(saga)))
+                .setParent(propagation.extract(saga.startContext()))
                 .setStartTimestamp(end.minus(took))
                 .setAttribute(SagaAttributes.OUTCOME, outcome)
                 .startSpan();
