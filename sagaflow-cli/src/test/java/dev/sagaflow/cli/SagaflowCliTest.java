@@ -68,6 +68,18 @@ class SagaflowCliTest {
     }
 
     @Test
+    void theBenchWithTracingRecordsASpanForEveryAttemptAndEveryRun() throws Exception {
+        int status = SagaflowCli.run("bench", "--store", "memory", "--sagas", "500", "--tracing");
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(lastLineOfOutput().get("sagas").asInt()).isEqualTo(500);
+        // 100 warm-up sagas and 500 measured; 9 in 10 run 4 steps, 1 in 10 fails at the third and
+        // compensates two: 5 or 6 spans with the run's own.
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tracing: " + String.format("%,d", 540 * 5 + 60 * 6)
+                + " spans exported");
+    }
+
+    @Test
     void theWaitingBenchPrintsItsFiguresAsTheLastLine() throws Exception {
         int status = SagaflowCli.run("bench", "--workload", "waiting", "--store", "memory", "--instances", "300",
                 "--wakeups-per-second", "40", "--wake-seconds", "2");
