@@ -15,18 +15,18 @@ public final class CommandContext {
     private final Message message;
     private final List<Message> events;
     private final String idempotencyKey;
-    private final Events builder;
+    private final Events eventMessages;
 
-    CommandContext(Connection connection, Message message, List<Message> events, Events builder) {
-        this(connection, message, events, keyOf(message, message.type()), builder);
+    CommandContext(Connection connection, Message message, List<Message> events, Events eventMessages) {
+        this(connection, message, events, keyOf(message, message.type()), eventMessages);
     }
 
-    CommandContext(Connection connection, Message message, List<Message> events, String idempotencyKey, Events builder) {
+    CommandContext(Connection connection, Message message, List<Message> events, String idempotencyKey, Events eventMessages) {
         this.connection = connection;
         this.message = message;
         this.events = events;
         this.idempotencyKey = idempotencyKey;
-        this.builder = builder;
+        this.eventMessages = eventMessages;
     }
 
     /**
@@ -64,6 +64,6 @@ public final class CommandContext {
 
     /** Publishes an event with this command's saga and correlation ids, sent only if the transaction commits. */
     public void publish(String channel, String type, Object payload) {
-        events.add(builder.event(channel, type, payload, message));
+        events.add(eventMessages.event(channel, type, payload, message));
     }
 }

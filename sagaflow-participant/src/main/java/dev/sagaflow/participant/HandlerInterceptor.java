@@ -13,7 +13,9 @@ import dev.sagaflow.messaging.Reply;
  * {@code message_type}) is set around them all.
  *
  * <p>An interceptor must call {@link Invocation#proceed()} once and return (or throw) what it gave.
- * What it throws rolls back the transaction and leaves the message to be delivered again.
+ * What it throws leaves the message unacknowledged, to be delivered again: before {@code proceed}
+ * returned that rolls the handling back; after, the handling stays committed and the inbox absorbs
+ * the redelivery.
  */
 @FunctionalInterface
 public interface HandlerInterceptor {

@@ -15,12 +15,12 @@ import java.util.UUID;
 public final class LocalTransaction {
     private final Connection connection;
     private final List<Message> events;
-    private final Events builder;
+    private final Events eventMessages;
 
-    LocalTransaction(Connection connection, List<Message> events, Events builder) {
+    LocalTransaction(Connection connection, List<Message> events, Events eventMessages) {
         this.connection = connection;
         this.events = events;
-        this.builder = builder;
+        this.eventMessages = eventMessages;
     }
 
     public Connection connection() {
@@ -40,7 +40,7 @@ public final class LocalTransaction {
     /** Publishes an event of an existing saga. */
     public void publish(String channel, String type, String sagaId, String correlationId, Object payload) {
         Objects.requireNonNull(sagaId, "sagaId");
-        events.add(builder.event(channel, type, sagaId, correlationId, payload));
+        events.add(eventMessages.event(channel, type, sagaId, correlationId, payload));
     }
 
     /** The work of {@link Participant#execute}. */
