@@ -19,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The end-to-end load driver: runs the reference workload on one engine node and measures sagas
@@ -38,6 +39,16 @@ public final class LoadDriver {
      *                  ({@link RemoteWorkload}); step latency is then the round trip of each command
      */
     public static BenchReport run(BenchOptions options, Transport transport, PrintStream progress) throws Exception {
+        return run(options, transport, progress, builder -> {
+        });
+    }
+
+    /**
+     * @param observe adds to the engine's builder what the run is to measure the cost of (a metrics
+     *                listener, a tracing interceptor); the same run without it is the baseline
+     */
+    public static BenchReport run(BenchOptions options, Transport transport, PrintStream progress,
+                                  Consumer<SagaEngine.Builder> observe) throws Exception {
         Measurements measured = new Measurements();
         String storeName = SagaStores.isPostgres(options.store()) ? "postgresql" : options.store();
         String sagaName = transport == null ? ReferenceWorkload.NAME : RemoteWorkload.NAME;
@@ -54,6 +65,7 @@ public final class LoadDriver {
             builder.register(RemoteWorkload.definition()).transport(transport)
                     .replyChannel("bench.replies-" + Long.toString(System.nanoTime(), 36));
         }
+        observe.accept(builder);
         Participant participant = transport == null ? null
                 : RemoteWorkload.participant(options.dir().resolve("participant-" + System.currentTimeMillis() + ".db"),
                 transport).start();

@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
             + "file of its own) through --transport; step latency is then each command's round trip.")
     boolean remote;
 
+    @Option(names = "--metrics", description = "Reference workload: bind sagaflow-micrometer's listener to a Prometheus "
+            + "registry, as a deployment would, to measure its cost against the same run without.")
+    boolean metrics;
+
     @Mixin
     TransportOptions transport = new TransportOptions();
 
@@ -84,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
         if (workload == Workload.waiting) {
             if (remote) {
                 throw new UnusableSetupException("--remote is for the reference workload, not --workload waiting");
+            }
+            if (metrics) {
+                throw new UnusableSetupException("--metrics is for the reference workload, not --workload waiting");
             }
             waitingOptions(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
         }
@@ -104,9 +111,14 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        try (Transport messages = remote ? transport.open(where) : null) {
-            BenchReport report = LoadDriver.run(options(where), messages, System.err);
+        try (Transport messages = remote ? transport.open(where) : null;
+             BenchMetrics measured = metrics ? new BenchMetrics() : null) {
+            BenchReport report = LoadDriver.run(options(where), messages, System.err, measured != null ? measured : builder -> {
+            });
             System.err.println(report.summary());
+            if (measured != null) {
+                System.err.println(measured.summary());
+            }
             System.out.println(report.toJson());
             return 0;
         } finally {

@@ -83,8 +83,20 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport = new TransportOptions();
 
+    @Mixin
+    MetricsOption metrics = new MetricsOption();
+
+    private MetricsEndpoint served = MetricsEndpoint.NONE;
+
     @Override
     public Integer call() throws Exception {
+        try (MetricsEndpoint endpoint = metrics.open(System.err)) {
+            served = endpoint;
+            return demo();
+        }
+    }
+
+    private Integer demo() throws Exception {
         if (dir == null) {
             throw new IllegalArgumentException("Missing required option: '--dir=DIR'");
         }
@@ -106,11 +118,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         logOutcomesInDir();
         if (submitOnly) {
-            long held = OrderFulfilmentDemo.submit(options, System.err);
+            long held = OrderFulfilmentDemo.submit(options, System.err, served);
             System.out.printf("{\"orders\":%d,\"submitted\":%d}%n", orders, held);
             return 0;
         }
-        DemoReport report = OrderFulfilmentDemo.run(options, System.err);
+        DemoReport report = OrderFulfilmentDemo.run(options, System.err, served);
         System.out.println(report.toJson());
         return report.exitCode();
     }
@@ -140,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int runRemote(DemoOptions options, Transport messages) throws Exception {
         logOutcomesInDir();
-        DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err);
+        DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err, served);
         System.out.println(report.toJson());
         return report.exitCode();
     }

@@ -9,6 +9,7 @@ import dev.sagaflow.examples.orders.Participants;
 import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.spi.SagaStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -47,8 +48,12 @@ final class NodeCommand implements Callable<Integer> {
             description = "Time each participant call takes (default: ${DEFAULT-VALUE}).")
     int stepDelayMs;
 
+    @Mixin
+    MetricsOption metrics = new MetricsOption();
+
     @Override
     public Integer call() throws Exception {
+        metrics.check();
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
         }
@@ -72,11 +77,19 @@ final class NodeCommand implements Callable<Integer> {
         if (nodeId != null) {
             builder.nodeId(nodeId);
         }
-        SagaEngine engine = builder.build();
+        MetricsEndpoint served = metrics.open(System.err);
+        SagaEngine engine;
+        try {
+            engine = served.build(builder);
+        } catch (RuntimeException e) {
+            served.close();
+            throw e;
+        }
         Thread stopper = new Thread(() -> {
             stopping.set(true);
             System.err.println("node stopping: finishing calls under way and handing instances back");
             engine.close();
+            served.close();
             sagaStore.close();
             participants.close();
             stopped.countDown();

@@ -5,6 +5,7 @@ import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.choreography.SagaTracker;
+import dev.sagaflow.examples.EngineHook;
 import dev.sagaflow.examples.orders.remote.OrderChoreography;
 import dev.sagaflow.examples.orders.remote.OrderMessages;
 import dev.sagaflow.examples.orders.remote.OrderServices;
@@ -39,15 +40,24 @@ public final class OrderFulfilmentDemo {
     }
 
     public static DemoReport run(DemoOptions options, PrintStream progress) throws Exception {
-        return run(options, Faults.transientAt(TRANSIENT_FAULT_RATE), progress);
+        return run(options, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #run(DemoOptions, PrintStream)}, with {@code hook} applied to the demo's engine. */
+    public static DemoReport run(DemoOptions options, PrintStream progress, EngineHook hook) throws Exception {
+        return run(options, Faults.transientAt(TRANSIENT_FAULT_RATE), progress, hook);
     }
 
     static DemoReport run(DemoOptions options, Faults faults, PrintStream progress) throws Exception {
+        return run(options, faults, progress, EngineHook.NONE);
+    }
+
+    static DemoReport run(DemoOptions options, Faults faults, PrintStream progress, EngineHook hook) throws Exception {
         OrderBook book = new OrderBook(options.failureRate());
         try (Participants participants = Participants.open(options.dir(), faults, Duration.ofMillis(options.stepDelayMs()))) {
             Map<String, SagaState> states;
             try (SagaStore store = SagaStores.open(options.storeOrDefault());
-                 SagaEngine engine = engine(store, participants, options.verifyOnly())) {
+                 SagaEngine engine = engine(store, participants, options.verifyOnly(), hook)) {
                 Progress meter = new Progress(engine, OrderFulfilmentSaga.NAME, options.orders(), progress);
                 if (!options.verifyOnly()) {
                     startAll(engine, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
@@ -73,12 +83,18 @@ public final class OrderFulfilmentDemo {
      */
     public static DemoReport runRemote(DemoOptions options, OrderServices.Mode mode, Transport transport,
                                        PrintStream progress) throws Exception {
+        return runRemote(options, mode, transport, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #runRemote(DemoOptions, OrderServices.Mode, Transport, PrintStream)}, with {@code hook} applied to its engine. */
+    public static DemoReport runRemote(DemoOptions options, OrderServices.Mode mode, Transport transport,
+                                       PrintStream progress, EngineHook hook) throws Exception {
         OrderBook book = new OrderBook(options.failureRate());
         Map<String, SagaState> states;
         try (SagaStore store = SagaStores.open(options.storeOrDefault())) {
             if (mode == OrderServices.Mode.ORCHESTRATION) {
-                try (SagaEngine engine = SagaEngine.builder(store).register(RemoteOrderFulfilmentSaga.definition())
-                        .transport(transport).build()) {
+                try (SagaEngine engine = hook.build(SagaEngine.builder(store).register(RemoteOrderFulfilmentSaga.definition())
+                        .transport(transport))) {
                     Progress meter = new Progress(engine, RemoteOrderFulfilmentSaga.NAME, options.orders(), progress);
                     startAll(engine, RemoteOrderFulfilmentSaga.NAME, book, options.orders(), meter);
                     awaitAll(meter, options, progress);
@@ -89,7 +105,7 @@ public final class OrderFulfilmentDemo {
                         .track(OrderChoreography.definition(CHOREOGRAPHY_DEADLINE)).build().start();
                      dev.sagaflow.participant.Participant orders = dev.sagaflow.participant.Participant
                              .builder("orders", options.dir().resolve("orders.db").toString(), transport).build().start();
-                     SagaEngine reader = SagaEngine.builder(store).clientOnly().build()) {
+                     SagaEngine reader = hook.build(SagaEngine.builder(store).clientOnly())) {
                     Progress meter = new Progress(reader, OrderChoreography.NAME, options.orders(), progress);
                     placeAll(orders, book, options.orders(), meter);
                     awaitAll(meter, options, progress);
@@ -155,10 +171,15 @@ public final class OrderFulfilmentDemo {
      * ({@code bin/sagaflow node}). Returns how many orders the store holds afterwards.
      */
     public static long submit(DemoOptions options, PrintStream progress) throws Exception {
+        return submit(options, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #submit(DemoOptions, PrintStream)}, with {@code hook} applied to its client-only engine. */
+    public static long submit(DemoOptions options, PrintStream progress, EngineHook hook) throws Exception {
         OrderBook book = new OrderBook(options.failureRate());
         try (Participants participants = Participants.open(options.dir(), Faults.none(), Duration.ZERO);
              SagaStore store = SagaStores.open(options.storeOrDefault());
-             SagaEngine client = engine(store, participants, true)) {
+             SagaEngine client = engine(store, participants, true, hook)) {
             Progress meter = new Progress(client, OrderFulfilmentSaga.NAME, options.orders(), progress);
             startAll(client, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
             meter.print("submitted");
@@ -166,9 +187,9 @@ public final class OrderFulfilmentDemo {
         }
     }
 
-    private static SagaEngine engine(SagaStore store, Participants participants, boolean clientOnly) {
+    private static SagaEngine engine(SagaStore store, Participants participants, boolean clientOnly, EngineHook hook) {
         SagaEngine.Builder builder = SagaEngine.builder(store).register(OrderFulfilmentSaga.definition(participants));
-        return (clientOnly ? builder.clientOnly() : builder).build();
+        return hook.build(clientOnly ? builder.clientOnly() : builder);
     }
 
     private static void startAll(SagaEngine engine, String sagaName, OrderBook book, int orders, Progress meter)
