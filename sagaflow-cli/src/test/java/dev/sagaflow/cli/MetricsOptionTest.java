@@ -79,6 +79,14 @@ class MetricsOptionTest {
     }
 
     @Test
+    void theBenchWithMetricsRecordsEverySagaOfItsRun() {
+        CliRun run = CliRun.of("bench", "--store", "memory", "--sagas", "500", "--metrics");
+        assertThat(run.status()).as(run.all()).isZero();
+        // 100 warm-up sagas first (a fifth of the run, at least 100); each has 4 attempts, or 5 when it compensates.
+        assertThat(run.err()).as(run.all()).containsPattern("metrics: 600 sagas ended and \\d+ attempts recorded");
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageMistake() {
         CliRun run = CliRun.of("demo", "--dir", dir.resolve("run").toString(), "--orders", "3", "--metrics", "70000");
         assertThat(run.status()).as(run.all()).isEqualTo(2);
