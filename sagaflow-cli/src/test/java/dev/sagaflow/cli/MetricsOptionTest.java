@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,6 +86,35 @@ class MetricsOptionTest {
         assertThat(run.status()).as(run.all()).isZero();
         // 100 warm-up sagas first (a fifth of the run, at least 100); each has 4 attempts, or 5 when it compensates.
         assertThat(run.err()).as(run.all()).containsPattern("metrics: 600 sagas ended and \\d+ attempts recorded");
+    }
+
+    @Test
+    void aNodeServesTheMetricsOfTheSagasItRunsUntilItStops() throws Exception {
+        CliRun submitted = CliRun.of("demo", "--dir", dir.toString(), "--orders", "20", "--submit-only");
+        assertThat(submitted.status()).as(submitted.all()).isZero();
+        ForkedCli node = ForkedCli.start(dir.resolve("node.log"), "node", "--store", dir.resolve("sagas.db").toString(),
+                "--dir", dir.toString(), "--metrics", "0");
+        try {
+            Pattern served = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics");
+            int port = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Matcher m = served.matcher(node.log());
+                return m.find() ? Integer.parseInt(m.group(1)) : null;
+            }, java.util.Objects::nonNull);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                PrometheusText scrape = PrometheusText.parse(get(port).body());
+                assertThat(scrape.sum("sagaflow_sagas_ended_seconds_count")).as(scrape.text()).isEqualTo(20);
+                assertThat(scrape.value("sagaflow_instances{state=\"COMPLETED\"}")
+                        + scrape.value("sagaflow_instances{state=\"FAILED\"}")).as(scrape.text()).isEqualTo(20);
+                assertThat(scrape.value("sagaflow_store_reachable")).isEqualTo(1);
+                assertThat(scrape.value("sagaflow_leases_held")).isZero();
+                assertThat(scrape.value("sagaflow_due_waiting")).isZero();
+                assertThat(scrape.sum("sagaflow_sagas_started_total")).as("the node started none: the demo did").isZero();
+            });
+            assertThat(node.stop(30)).as(node.log()).isZero();
+            assertThatThrownBy(() -> get(port)).as("the endpoint ends with the node").isInstanceOf(ConnectException.class);
+        } finally {
+            node.kill();
+        }
     }
 
     @Test
