@@ -40,6 +40,8 @@ public final class StoreReadings {
     private volatile Sources sources = new Sources(null, null);
     private volatile Snapshot latest = Snapshot.NONE;
     private volatile long readAt;
+    // One warning per streak of failures: a store that is down for an hour is not logged every refresh.
+    private volatile boolean failing;
     private CompletableFuture<Snapshot> underWay;
 
     public StoreReadings(Duration refreshEvery, Duration scrapeWait) {
@@ -100,7 +102,7 @@ public final class StoreReadings {
         return refresh;
     }
 
-    private static Snapshot read(Sources from) {
+    private Snapshot read(Sources from) {
         Map<SagaState, Long> counts = null;
         NodeHealth health = null;
         boolean healthFailed = false;
@@ -110,8 +112,7 @@ public final class StoreReadings {
                 counts.putAll(from.counts().get());
             } catch (RuntimeException e) {
                 counts = null;
-                log.warn("sagaflow metrics: counting instances by state failed; the gauges read NaN until it works: {}",
-                        e.toString());
+                warnOnce("counting instances by state failed; their gauges read NaN until it works", e);
             }
         }
         if (from.health() != null) {
@@ -119,10 +120,20 @@ public final class StoreReadings {
                 health = from.health().get();
             } catch (RuntimeException e) {
                 healthFailed = true;
-                log.warn("sagaflow metrics: reading the node's health failed; its gauges read NaN until it works: {}",
-                        e.toString());
+                warnOnce("reading the node's health failed; its gauges read NaN until it works", e);
             }
         }
+        if ((from.counts() == null || counts != null) && !healthFailed && failing) {
+            failing = false;
+            log.info("sagaflow metrics: the store reads work again");
+        }
         return new Snapshot(counts, health, healthFailed);
+    }
+
+    private void warnOnce(String what, RuntimeException e) {
+        if (!failing) {
+            failing = true;
+            log.warn("sagaflow metrics: {}: {}", what, e.toString());
+        }
     }
 }
