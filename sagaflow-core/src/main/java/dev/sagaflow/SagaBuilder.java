@@ -18,6 +18,7 @@ public final class SagaBuilder<D> {
     private RetryPolicy compensationRetry = RetryPolicy.forever();
     private int stallAfterAttempts = 5;
     private int flagAfterAttempts = 10;
+    private String outcomeChannel;
 
     SagaBuilder(String name, Class<D> dataType) {
         this.name = name;
@@ -116,6 +117,17 @@ public final class SagaBuilder<D> {
         return step;
     }
 
+    /**
+     * Publishes a {@link SagaOutcome} event on {@code channel} when an instance ends (types
+     * {@code SagaCompleted}, {@code SagaFailed}, {@code SagaCancelled}), through the outbox in the
+     * same transaction as its final transition, so other services can react to the end. An engine
+     * running this saga needs a transport. Default: no events.
+     */
+    public SagaBuilder<D> publishOutcomes(String channel) {
+        this.outcomeChannel = channel;
+        return this;
+    }
+
     /** Checks the definition against the saga rules and returns it; see {@link SagaDefinition}. */
     @SuppressWarnings("unchecked")
     public SagaDefinition<D> build() {
@@ -129,6 +141,6 @@ public final class SagaBuilder<D> {
             built.add(definition);
         }
         return new SagaDefinition<>(name, version, dataType, built, deadline, compensationRetry, stallAfterAttempts,
-                flagAfterAttempts);
+                flagAfterAttempts, outcomeChannel);
     }
 }

@@ -4,6 +4,10 @@ import dev.sagaflow.internal.Identifiers;
 import dev.sagaflow.internal.InstanceViews;
 import dev.sagaflow.internal.Json;
 import dev.sagaflow.internal.NodeIdentity;
+import dev.sagaflow.internal.Observers;
+import dev.sagaflow.observe.ContextPropagation;
+import dev.sagaflow.observe.SagaEvent;
+import dev.sagaflow.observe.SagaEventListener;
 import dev.sagaflow.internal.Registry;
 import dev.sagaflow.internal.SagaStateMachine;
 import dev.sagaflow.internal.Transition;
@@ -43,8 +47,10 @@ public final class SagaClient implements AutoCloseable {
     private final Clock clock;
     private final int maxDataBytes;
     private final NodeIdentity identity;
+    private final Observers observers;
 
-    SagaClient(SagaStore store, Registry registry, Clock clock, int maxDataBytes, NodeIdentity identity) {
+    SagaClient(SagaStore store, Registry registry, Clock clock, int maxDataBytes, NodeIdentity identity, Observers observers) {
+        this.observers = observers;
         this.store = store;
         this.registry = registry;
         this.clock = clock;
@@ -76,7 +82,18 @@ public final class SagaClient implements AutoCloseable {
         SagaRecord row = prepared.row().stamped(new SagaRecord.Fence(1, identity.nextWriteId(), prepared.row().historySize()),
                 SagaRecord.Lease.NONE, now);
         WriteResult result = store.write(List.of(new StoreWrite.Insert(row, prepared.history()))).getFirst();
-        return new SagaId(result.isApplied() ? row.id() : result.existingId());
+        if (!result.isApplied()) {
+            return new SagaId(result.existingId());
+        }
+        started(row);
+        return new SagaId(row.id());
+    }
+
+    /** Tells the event listeners of a new instance, on a virtual thread of their own. */
+    void started(SagaRecord row) {
+        if (observers.listening()) {
+            Thread.ofVirtual().start(() -> observers.tell(new SagaEvent.Started(Observers.refOf(row))));
+        }
     }
 
     /** A new instance's first row and history, checked and computed but not yet stamped for writing. */
@@ -101,7 +118,7 @@ public final class SagaClient implements AutoCloseable {
         long now = clock.millis();
         Long deadlineAt = definition.deadline().map(d -> now + d.toMillis()).orElse(null);
         SagaRecord initial = SagaRecord.newInstance(UUID.randomUUID().toString(), sagaName, definition.version(),
-                idempotencyKey, correlationId, stored.json(), now, deadlineAt);
+                idempotencyKey, correlationId, stored.json(), now, deadlineAt, observers.startContext());
         Object copy = stored.copy();
         @SuppressWarnings("unchecked")
         SagaDefinition<Object> typed = (SagaDefinition<Object>) definition;
@@ -310,6 +327,7 @@ public final class SagaClient implements AutoCloseable {
         private final List<SagaDefinition<?>> definitions = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int maxDataBytes = 1 << 20;
+        private final Observers.Builder observers = Observers.builder();
 
         private Builder(SagaStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -335,10 +353,22 @@ public final class SagaClient implements AutoCloseable {
             return this;
         }
 
+        /** Carries the starting thread's context (a trace) into the sagas this client starts. Default: none. */
+        public Builder propagation(ContextPropagation propagation) {
+            observers.propagation(Objects.requireNonNull(propagation, "propagation"));
+            return this;
+        }
+
+        /** Told of each saga this client starts ({@link SagaEvent.Started}). Default: none. */
+        public Builder eventListener(SagaEventListener listener) {
+            observers.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         public SagaClient build() {
             Registry registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
             definitions.forEach(registry::register);
-            return new SagaClient(store, registry, clock, maxDataBytes, NodeIdentity.of("client"));
+            return new SagaClient(store, registry, clock, maxDataBytes, NodeIdentity.of("client"), observers.build());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.sagaflow;
 
+import dev.sagaflow.internal.Identifiers;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ public final class SagaDefinition<D> {
     /** The longest timer or signal timeout: far beyond any business wait, far from overflowing a due time. */
     private static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
 
+    private final String outcomeChannel;
     private final String name;
     private final int version;
     private final Class<D> dataType;
@@ -40,8 +43,9 @@ public final class SagaDefinition<D> {
     private final Map<String, Class<?>> signals;
 
     SagaDefinition(String name, int version, Class<D> dataType, List<StepDefinition<D>> steps, Duration deadline,
-                   RetryPolicy compensationRetry, int stallAfterAttempts, int flagAfterAttempts) {
+                   RetryPolicy compensationRetry, int stallAfterAttempts, int flagAfterAttempts, String outcomeChannel) {
         this.name = name;
+        this.outcomeChannel = outcomeChannel;
         this.version = version;
         this.dataType = dataType;
         this.steps = List.copyOf(steps);
@@ -64,6 +68,13 @@ public final class SagaDefinition<D> {
         }
         if (steps.isEmpty()) {
             throw invalid("it has no steps");
+        }
+        if (outcomeChannel != null) {
+            try {
+                Identifiers.require(outcomeChannel, "the channel of its outcome events", 200);
+            } catch (IllegalArgumentException e) {
+                throw invalid(e.getMessage());
+            }
         }
         if (deadline != null && (deadline.isZero() || deadline.isNegative())) {
             throw invalid("deadline must be positive; was " + deadline);
@@ -253,9 +264,19 @@ public final class SagaDefinition<D> {
         return signals;
     }
 
-    /** Whether any step sends commands, so an engine running it needs a transport. */
+    /** Whether any step sends commands. */
     public boolean sendsCommands() {
         return steps.stream().anyMatch(s -> s.command() != null || s.compensationCommand() != null);
+    }
+
+    /** Whether it sends anything (commands, outcome events), so an engine running it needs a transport. */
+    public boolean sendsMessages() {
+        return sendsCommands() || outcomeChannel != null;
+    }
+
+    /** Where its {@link SagaOutcome} events go, if it publishes them. */
+    public Optional<String> outcomeChannel() {
+        return Optional.ofNullable(outcomeChannel);
     }
 
     private static String describe(RetryPolicy policy) {

@@ -73,6 +73,7 @@ public final class SagaEngine implements AutoCloseable {
     private final OutboxRelay relay;
     private final ReplyReceiver replies;
     private final Transport.Subscription replySubscription;
+    private final Observers observers;
     private volatile boolean closed;
 
     private SagaEngine(Builder b) {
@@ -86,7 +87,8 @@ public final class SagaEngine implements AutoCloseable {
         this.storeTimeout = b.storeTimeout;
         this.clientOnly = b.clientOnly;
         this.registry = new Registry(() -> ThreadLocalRandom.current().nextDouble());
-        this.client = new SagaClient(store, registry, clock, b.maxDataBytes, identity);
+        this.observers = b.observers.build();
+        this.client = new SagaClient(store, registry, clock, b.maxDataBytes, identity, observers);
         this.transport = b.transport;
         b.definitions.forEach(this::requireTransportFor);
         b.definitions.forEach(registry::register);
@@ -97,7 +99,7 @@ public final class SagaEngine implements AutoCloseable {
         this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
         DuePoller[] pollerRef = new DuePoller[1];
         this.runner = new SagaRunner(identity, committer, store, clock, leaseMillis, b.stuckCallAfter.toMillis(),
-                b.maxConcurrentSteps, maxDataBytes, b.listener, at -> pollerRef[0].hint(at));
+                b.maxConcurrentSteps, maxDataBytes, b.listener, observers, at -> pollerRef[0].hint(at));
         this.poller = new DuePoller(identity.owner(), store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
@@ -125,9 +127,10 @@ public final class SagaEngine implements AutoCloseable {
     public static final String REPLY_GROUP = "sagaflow-engine";
 
     private void requireTransportFor(SagaDefinition<?> definition) {
-        if (definition.sendsCommands() && transport == null && !clientOnly) {
-            throw new IllegalStateException("saga '" + definition.name() + "' has remote steps that send commands: "
-                    + "give the engine a transport with SagaEngine.Builder.transport(...)");
+        if (definition.sendsMessages() && transport == null && !clientOnly) {
+            throw new IllegalStateException("saga '" + definition.name() + "' sends "
+                    + (definition.sendsCommands() ? "commands from remote steps" : "outcome events")
+                    + ": give the engine a transport with SagaEngine.Builder.transport(...)");
         }
     }
 
@@ -193,6 +196,7 @@ public final class SagaEngine implements AutoCloseable {
             if (!result.isApplied()) {
                 return new SagaId(result.existingId());
             }
+            client.started(row);
             if (runHere) {
                 runner.activate(machine, row, prepared.data());
             } else {
@@ -302,6 +306,32 @@ public final class SagaEngine implements AutoCloseable {
     /** Waits until the instance is terminal, polling its row; returns it, or empty on timeout. */
     public Optional<SagaInstance> awaitTermination(SagaId id, Duration timeout) throws InterruptedException {
         return client.awaitTermination(id, timeout);
+    }
+
+    /**
+     * This node's state: whether the store answers (one read, at most the store timeout), the leases
+     * it holds, the due work no node has taken and how far behind it is, its last commit.
+     */
+    public NodeHealth health() {
+        long now = clock.millis();
+        List<String> names = registry.names().stream().toList();
+        try {
+            CompletableFuture<long[]> read = CompletableFuture.supplyAsync(() -> {
+                long due = store.countDue(names, now, NodeHealth.DUE_COUNT_CAP);
+                long oldest = due == 0 ? now : store.nextWakeAt(names).orElse(now);
+                return new long[] {due, oldest};
+            }, task -> Thread.ofVirtual().name("sagaflow-health").start(task));
+            long[] due = read.get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new NodeHealth(nodeId, true, committer.lastFailure(), runner.activeCount(), due[0],
+                    Duration.ofMillis(Math.max(0, now - due[1])), committer.lastCommit());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SagaException("interrupted while reading the node's health", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String why = cause instanceof TimeoutException ? "no answer within " + describe(storeTimeout) : cause.getMessage();
+            return new NodeHealth(nodeId, false, why, runner.activeCount(), 0, Duration.ZERO, committer.lastCommit());
+        }
     }
 
     /** Replies that moved an instance, and replies dropped as duplicates or late (0 without a transport). */

@@ -1,7 +1,6 @@
 package dev.sagaflow.cli;
 
 import dev.sagaflow.SagaEngine;
-import dev.sagaflow.SagaState;
 import dev.sagaflow.examples.orders.Faults;
 import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
 import dev.sagaflow.examples.orders.OrderFulfilmentSaga;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,15 +95,10 @@ final class NodeCommand implements Callable<Integer> {
         }, "sagaflow-node-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         System.err.println("node " + (nodeId != null ? nodeId : "") + " running on " + store.replaceAll("(?i)(password=)[^&]*", "$1***"));
-        while (!stopped.await(5, TimeUnit.SECONDS)) {
-            try {
-                Map<SagaState, Long> counts = engine.countByState(OrderFulfilmentSaga.NAME);
-                System.err.printf("order-fulfilment: %s; this node: %d commits, %d writes refused%n", counts,
-                        engine.commits(), engine.refusedWrites());
-            } catch (RuntimeException e) {
-                if (!stopping.get()) {
-                    System.err.println("progress unavailable: " + e.getMessage());
-                }
+        NodeStatusLine status = new NodeStatusLine();
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (!stopping.get()) {
+                status.next(engine.health(), Instant.now()).ifPresent(System.err::println);
             }
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.sagaflow.internal;
 
 import dev.sagaflow.SagaId;
+import dev.sagaflow.observe.SagaRef;
 import dev.sagaflow.spi.SagaRecord;
 
 /**
@@ -24,12 +25,23 @@ final class ActiveSaga {
     volatile boolean inboxChanged;
     /** The store refused an attempt's outcome once: the next refusal lets go instead of trying again. */
     volatile boolean outcomeUnstorable;
+    private volatile SagaRef ref;
 
     ActiveSaga(SagaStateMachine machine, SagaRecord record, Object data) {
         this.machine = machine;
         this.id = new SagaId(record.id());
         this.record = record;
         this.data = data;
+    }
+
+    /** Which instance this is, for events and interceptors; its identity never changes. */
+    SagaRef ref() {
+        SagaRef known = ref;
+        if (known == null) {
+            known = Observers.refOf(record);
+            ref = known;
+        }
+        return known;
     }
 
     Object data() {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private volatile String lastFailure;
+    private volatile Instant lastCommit;
 
     public GroupCommitter(SagaStore store, int maxBatch, String nodeId) {
         this.store = store;
@@ -81,6 +83,11 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /** The last error of a commit whose outcome was unknown, while the store keeps failing; else null. */
+    /** When the last batch was confirmed by the store, or {@code null} before the first. */
+    public Instant lastCommit() {
+        return lastCommit;
+    }
+
     public String lastFailure() {
         return lastFailure;
     }
@@ -125,6 +132,7 @@ public final class GroupCommitter implements AutoCloseable {
             return;
         }
         lastFailure = null;
+        lastCommit = Instant.now();
         commits.incrementAndGet();
         writes.addAndGet(batch.size());
         for (int i = 0; i < batch.size(); i++) {

@@ -30,6 +30,15 @@ public final class Json {
         }
     }
 
+    /** Stored JSON (written by this class) as a tree, to embed in another document. */
+    public static JsonNode tree(String json, String whose) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SagaDataException("Data of " + whose + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static <T> T decode(String json, Class<T> type, String whose) {
         try {
             T value = MAPPER.readValue(json, type);

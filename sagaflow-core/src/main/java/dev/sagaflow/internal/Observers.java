@@ -1,10 +1,13 @@
 package dev.sagaflow.internal;
 
+import dev.sagaflow.SagaId;
 import dev.sagaflow.observe.ContextPropagation;
+import dev.sagaflow.observe.SagaRef;
 import dev.sagaflow.observe.SagaEvent;
 import dev.sagaflow.observe.SagaEventListener;
 import dev.sagaflow.observe.StepAttempt;
 import dev.sagaflow.observe.StepInterceptor;
+import dev.sagaflow.spi.SagaRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The interceptors, event listeners and context propagation an engine (or a client) was given, and
@@ -21,6 +25,8 @@ import java.util.Map;
 public final class Observers {
     private static final Logger log = LoggerFactory.getLogger(Observers.class);
     public static final Observers NONE = new Observers(List.of(), List.of(), null);
+    /** A start context longer than this is not kept: a trace context is a few hundred characters. */
+    static final int MAX_CONTEXT_CHARS = 4_000;
 
     private final List<StepInterceptor> interceptors;
     private final List<SagaEventListener> listeners;
@@ -66,11 +72,41 @@ public final class Observers {
         }
     }
 
-    /** The starting thread's context, to keep with a new instance; empty without propagation or when it fails. */
-    public Map<String, String> startContext() {
-        Map<String, String> carrier = new HashMap<>();
+    /**
+     * The starting thread's context as a new instance keeps it (a JSON object of strings), or
+     * {@code null} without propagation, when there is none, or when it is not storable.
+     */
+    public String startContext() {
+        Map<String, String> carrier = new TreeMap<>();
         inject(carrier);
-        return carrier;
+        if (carrier.isEmpty()) {
+            return null;
+        }
+        String json = Json.encode(carrier, "the start context");
+        if (json.length() > MAX_CONTEXT_CHARS || Identifiers.firstUnstorable(json, 0, false) >= 0) {
+            log.warn("the start context is not kept: longer than {} characters or not storable", MAX_CONTEXT_CHARS);
+            return null;
+        }
+        return json;
+    }
+
+    /** Which instance a record is, for events and interceptors, with its start context read back. */
+    public static SagaRef refOf(SagaRecord r) {
+        return new SagaRef(new SagaId(r.id()), r.sagaName(), r.sagaVersion(), r.correlationId(),
+                contextOf(r.identity().startContext()));
+    }
+
+    private static Map<String, String> contextOf(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> context = new HashMap<>();
+            Json.decode(json, Map.class, "the start context").forEach((k, v) -> context.put(String.valueOf(k), String.valueOf(v)));
+            return context;
+        } catch (RuntimeException e) {
+            return Map.of(); // written by this class, so only a hand-edited row gets here; no trace is better than no saga
+        }
     }
 
     /** Adds the current context to an outgoing message's headers; a failing propagation adds nothing. */

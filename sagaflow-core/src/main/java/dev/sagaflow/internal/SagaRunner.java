@@ -5,6 +5,7 @@ import dev.sagaflow.HistoryEventType;
 import dev.sagaflow.SagaDefinition;
 import dev.sagaflow.SagaId;
 import dev.sagaflow.SagaListener;
+import dev.sagaflow.SagaOutcome;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.StepContext;
 import dev.sagaflow.StepDefinition;
@@ -13,6 +14,9 @@ import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHeaders;
 import dev.sagaflow.messaging.RemoteCommand;
 import dev.sagaflow.messaging.Reply;
+import dev.sagaflow.observe.SagaEvent;
+import dev.sagaflow.observe.SagaRef;
+import dev.sagaflow.observe.StepAttempt;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.StoreWrite;
@@ -28,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +77,7 @@ public final class SagaRunner {
     private final long stuckCallMillis;
     private final int maxDataChars;
     private final SagaListener listener;
+    private final Observers observers;
     private final LongConsumer wakeHint;
     private final Semaphore stepPermits;
     private final int maxConcurrentSteps;
@@ -98,7 +106,8 @@ public final class SagaRunner {
 
     public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
                       long stuckCallMillis, int maxConcurrentSteps, int maxDataChars, SagaListener listener,
-                      LongConsumer wakeHint) {
+                      Observers observers, LongConsumer wakeHint) {
+        this.observers = observers;
         this.stuckCallMillis = stuckCallMillis;
         this.identity = identity;
         this.committer = committer;
@@ -195,7 +204,7 @@ public final class SagaRunner {
 
     /** Runs {@link #advance}, so that nothing it throws leaves the instance held and idle. */
     private void proceed(ActiveSaga a) {
-        try {
+        try (LogContext ignored = LogContext.of(a.ref())) {
             advance(a);
         } catch (Throwable t) {
             log.error("saga {}: unexpected error while moving it on; letting go, its lease runs out and a node "
@@ -321,21 +330,29 @@ public final class SagaRunner {
             letGo(a);
             return;
         }
-        try {
+        SagaRef ref = a.ref();
+        try (LogContext ignored = LogContext.of(ref, definitionOf(a).step(index).name(), attempt)) {
             SagaRecord r = a.record;
             SagaDefinition<Object> definition = definitionOf(a);
             StepDefinition<Object> step = definition.step(index);
             StepContext context = context(a, step.name(), attempt);
+            StepAttempt observed = new StepAttempt(ref, step.name(), attempt, compensation, false, ref.startContext());
             Long timeout = compensation ? (step.timeout() == null ? null : step.timeout().toMillis())
                     : attemptTimeout(r, definition, step);
             long started = System.nanoTime();
             AttemptOutcome outcome;
             try {
                 Object data = a.data();
-                Object returned = call(a, compensation ? () -> {
+                Callable<Object> body = compensation ? () -> {
                     step.compensation().compensate(data, context);
                     return null;
-                } : () -> step.action().apply(data, context), timeout);
+                } : () -> step.action().apply(data, context);
+                Object returned = call(a, () -> {
+                    // On the thread that runs the call, which is not this one when the attempt has a time limit.
+                    try (LogContext onCallThread = LogContext.of(ref, step.name(), attempt)) {
+                        return observers.intercepting() ? observers.around(observed, body::call) : body.call();
+                    }
+                }, timeout);
                 outcome = compensation ? AttemptOutcome.done(r.data(), null)
                         : kept(a, data, returned, "as step '" + step.name() + "' returned it");
             } catch (TimeoutException e) {
@@ -343,7 +360,7 @@ public final class SagaRunner {
                 logFailure(a, step.name(), compensation, attempt, e);
             } catch (UnstorableResult e) {
                 outcome = AttemptOutcome.failed(StepError.unknownOutcome(
-                        "step returned, but its result cannot be recorded: " + e.getCause().getMessage()));
+                        "step returned, but its result cannot be recorded: " + e.getCause().getMessage(), e.getCause()));
                 logFailure(a, step.name(), compensation, attempt, e.getCause());
             } catch (Throwable e) {
                 if (stoppedByClose(e)) {
@@ -357,7 +374,7 @@ public final class SagaRunner {
             // Queued before the permit is released: close() waits for the permits, so an outcome
             // that exists is committed before the engine stops.
             record(a, concluded.transition(), concluded.outcome().data(), new Attempt(step.name(), compensation,
-                    concluded.outcome().succeeded(), attempt, AttemptKind.CALL));
+                    concluded.outcome().succeeded(), attempt, AttemptKind.CALL, errorType(concluded.outcome())));
         } catch (Throwable t) {
             log.error("saga {}: unexpected error around a {} call; letting go", a.id, compensation ? "compensation" : "step", t);
             letGo(a);
@@ -413,7 +430,7 @@ public final class SagaRunner {
         } catch (Conditions.ConditionFailed conditionFailed) {
             logFailure(a, definition.step(index).name(), false, r.attemptsMade() + 1, conditionFailed);
             StepError unknown = StepError.unknownOutcome("step returned, but its result cannot be recorded: "
-                    + conditionFailed.getMessage());
+                    + conditionFailed.getMessage(), conditionFailed.getCause() == null ? conditionFailed : conditionFailed.getCause());
             // The data it left is not stored, so it is not kept here either; nor is the attempt a success.
             return new Concluded(a.machine.stepFailed(r, index, unknown, millis, now), AttemptOutcome.failed(unknown));
         }
@@ -438,7 +455,7 @@ public final class SagaRunner {
 
     /** Runs {@code body} for the instance so that nothing it throws leaves the instance held and idle. */
     private void fenced(ActiveSaga a, Runnable body) {
-        try {
+        try (LogContext ignored = LogContext.of(a.ref())) {
             body.run();
         } catch (Throwable t) {
             log.error("saga {}: unexpected error while moving it on; letting go, its lease runs out and a node "
@@ -469,16 +486,18 @@ public final class SagaRunner {
                                                   List<Message> outbox, boolean keepLease, List<String> consumedSignals) {
         SagaRecord before = a.record;
         SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), keepLease);
+        List<Message> messages = next.state().isTerminal() && !before.state().isTerminal()
+                ? withOutcomeEvent(a, next, outbox) : outbox;
         CompletableFuture<WriteResult> written = committer.submit(
-                new StoreWrite.Update(next, before.version(), transition.history(), outbox, consumedSignals));
+                new StoreWrite.Update(next, before.version(), transition.history(), messages, consumedSignals));
         written.whenCompleteAsync((result, error) -> {
-                    try {
+                    try (LogContext ignored = LogContext.of(a.ref())) {
                         if (error != null) {
                             afterFailedWrite(a, next, attempt, error);
                         } else if (!result.isApplied()) {
                             afterRefusedWrite(a, next, attempt);
                         } else {
-                            afterCommit(a, next, transition.history(), newData, attempt, !outbox.isEmpty());
+                            afterCommit(a, next, transition.history(), newData, attempt, !messages.isEmpty());
                         }
                     } catch (Throwable t) {
                         log.error("saga {}: unexpected error after the write of version {}; letting go", a.id,
@@ -487,6 +506,26 @@ public final class SagaRunner {
                     }
                 }, continuations);
         return written;
+    }
+
+    /**
+     * The saga's {@link SagaOutcome} event, if its definition publishes them, joins the final
+     * transition's write: sent if and only if the end is recorded. It carries the saga's start
+     * context, so a consumer's trace links to the one that started the saga.
+     */
+    private List<Message> withOutcomeEvent(ActiveSaga a, SagaRecord ended, List<Message> outbox) {
+        Optional<String> channel = definitionOf(a).outcomeChannel();
+        if (channel.isEmpty()) {
+            return outbox;
+        }
+        SagaOutcome outcome = new SagaOutcome(ended.id(), ended.sagaName(), ended.sagaVersion(), ended.correlationId(),
+                ended.state(), ended.state() == SagaState.COMPLETED ? null : ended.failure(),
+                ended.updatedAt(), Json.tree(ended.data(), "saga " + ended.id()));
+        Message event = new Message(Message.newId(), channel.get(), SagaOutcome.typeOf(ended.state()), ended.id(),
+                ended.correlationId(), a.ref().startContext(), Json.encode(outcome, "the outcome event of saga " + ended.id()));
+        List<Message> messages = new ArrayList<>(outbox);
+        messages.add(event);
+        return messages;
     }
 
     private void afterCommit(ActiveSaga a, SagaRecord next, List<HistoryEvent> history, Object newData, Attempt attempt,
@@ -499,9 +538,13 @@ public final class SagaRunner {
             a.data = newData;
         }
         logOutcome(a, next, history);
+        long latencyNanos = System.nanoTime() - a.dueNanos;
         if (attempt != null && attempt.kind != AttemptKind.COMMAND) {
             tellListener(a, () -> listener.onAttemptRecorded(a.id, next.sagaName(), attempt.step, attempt.compensation,
-                    attempt.succeeded, System.nanoTime() - a.dueNanos));
+                    attempt.succeeded, latencyNanos));
+        }
+        if (observers.listening()) {
+            tellEvents(a, next, history, attempt, latencyNanos);
         }
         if (next.owner() == null && !next.state().isTerminal()) {
             // Handed back to the store to wait: whichever node claims it when due continues it,
@@ -543,6 +586,7 @@ public final class SagaRunner {
             letGo(a);
             return;
         }
+        observers.tell(new SagaEvent.WriteRefused(a.ref(), refused.getMessage()));
         if (attempt == null || a.outcomeUnstorable) {
             log.error("saga {}: the store refused its transition to version {}; letting go: {}", a.id, next.version(),
                     refused.getMessage());
@@ -595,9 +639,37 @@ public final class SagaRunner {
             return;
         }
         refusedWrites.incrementAndGet();
+        observers.tell(new SagaEvent.LeaseLost(a.ref()));
         log.info("saga {}: write of version {} refused, the stored row moved on (a node took the instance over after "
                 + "this one's lease ran out); letting go", a.id, next.version());
         letGo(a);
+    }
+
+    /** The lifecycle events a committed transition stands for, in the order of its history. */
+    private void tellEvents(ActiveSaga a, SagaRecord next, List<HistoryEvent> history, Attempt attempt, long latencyNanos) {
+        SagaRef ref = a.ref();
+        if (attempt != null && attempt.kind != AttemptKind.COMMAND) {
+            Duration took = history.stream().filter(e -> e.step() != null && e.step().equals(attempt.step)
+                    && e.attempt() == attempt.number).map(HistoryEvent::duration).findFirst().orElse(Duration.ZERO);
+            observers.tell(new SagaEvent.AttemptEnded(ref, attempt.step, attempt.number, attempt.compensation,
+                    attempt.succeeded, took, Duration.ofNanos(latencyNanos), attempt.errorType));
+        }
+        boolean retrying = history.stream().anyMatch(e -> e.type() == HistoryEventType.RETRY_SCHEDULED);
+        Duration sinceStart = Duration.ofMillis(Math.max(0, next.updatedAt() - next.createdAt()));
+        for (HistoryEvent e : history) {
+            switch (e.type()) {
+                case STEP_FAILED -> observers.tell(new SagaEvent.StepFailed(ref, e.step(), e.attempt(), e.detail(), retrying));
+                case COMPENSATION_STARTED -> observers.tell(new SagaEvent.CompensationStarted(ref, e.detail()));
+                case COMPENSATION_STALLED -> observers.tell(new SagaEvent.Stalled(ref, e.step(), "COMPENSATION_STALLED", e.detail()));
+                case STEP_FLAGGED -> observers.tell(new SagaEvent.Stalled(ref, e.step(), SagaStateMachine.FLAG_RETRYING, e.detail()));
+                case CALL_NOT_RETURNING -> observers.tell(new SagaEvent.Stalled(ref, e.step(), "CALL_NOT_RETURNING", e.detail()));
+                case SAGA_COMPLETED -> observers.tell(new SagaEvent.Completed(ref, sinceStart));
+                case SAGA_FAILED -> observers.tell(new SagaEvent.Failed(ref, next.failure(), sinceStart));
+                case SAGA_CANCELLED -> observers.tell(new SagaEvent.Cancelled(ref, sinceStart));
+                default -> {
+                }
+            }
+        }
     }
 
     private void tellListener(ActiveSaga a, Runnable call) {
@@ -618,22 +690,28 @@ public final class SagaRunner {
         RemoteCommand<Object> command = compensation ? step.compensationCommand() : step.command();
         int attempt = r.attemptsMade() + 1;
         long now = clock.millis();
-        String payload;
-        try {
-            Object body = command.payload().apply(a.data());
-            payload = Json.encode(body, "the " + command.type() + " command of saga " + r.id());
-        } catch (Throwable e) {
-            logFailure(a, step.name(), compensation, attempt, e);
-            AttemptOutcome failed = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
-            record(a, conclude(a, stepIndex, compensation, failed, 0).transition(), null,
-                    new Attempt(step.name(), compensation, false, attempt, AttemptKind.CALL));
-            return;
-        }
         String channel = replyChannel;
         if (channel == null) {
             throw new IllegalStateException("saga " + r.id() + " sends commands, but this engine has no transport");
         }
-        Message message = commandMessage(a, step, command, payload, channel);
+        SagaRef ref = a.ref();
+        StepAttempt observed = new StepAttempt(ref, step.name(), attempt, compensation, true, ref.startContext());
+        // Built inside the interceptors, so the command's headers carry the context they make current.
+        Callable<Object> build = () -> {
+            Object body = command.payload().apply(a.data());
+            String payload = Json.encode(body, "the " + command.type() + " command of saga " + r.id());
+            return commandMessage(a, step, command, payload, channel);
+        };
+        Message message;
+        try (LogContext ignored = LogContext.of(ref, step.name(), attempt)) {
+            message = (Message) (observers.intercepting() ? observers.around(observed, build::call) : build.call());
+        } catch (Throwable e) {
+            logFailure(a, step.name(), compensation, attempt, e);
+            AttemptOutcome failed = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
+            record(a, conclude(a, stepIndex, compensation, failed, 0).transition(), null,
+                    new Attempt(step.name(), compensation, false, attempt, AttemptKind.CALL, errorType(failed)));
+            return;
+        }
         String detail = command.type() + " to " + command.channel() + ", message " + message.id();
         long timeout = step.replyTimeout().toMillis();
         Transition transition = compensation
@@ -675,7 +753,7 @@ public final class SagaRunner {
         AttemptOutcome outcome;
         if (!reply.succeeded()) {
             boolean retryable = compensation || reply.outcome() == Reply.Outcome.RETRYABLE_FAILURE;
-            outcome = AttemptOutcome.failed(new StepError(describe(reply), retryable, false));
+            outcome = AttemptOutcome.failed(StepError.reply(describe(reply), retryable));
         } else if (compensation) {
             outcome = AttemptOutcome.done(r.data(), null);
         } else {
@@ -691,17 +769,18 @@ public final class SagaRunner {
         }
         Concluded concluded = conclude(a, index, compensation, outcome, waited);
         return record(a, concluded.transition(), concluded.outcome().data(), new Attempt(step.name(), compensation,
-                concluded.outcome().succeeded(), r.attemptsMade() + 1, AttemptKind.REPLY), List.of(), true);
+                concluded.outcome().succeeded(), r.attemptsMade() + 1, AttemptKind.REPLY, errorType(concluded.outcome())),
+                List.of(), true);
     }
 
-    /** A remote attempt's command: reply channel, the step's idempotency key and a trace parent in its headers. */
-    private static Message commandMessage(ActiveSaga a, StepDefinition<Object> step, RemoteCommand<Object> command,
-                                          String payload, String replyChannel) {
+    /** A remote attempt's command: reply channel, the step's idempotency key and the propagated context in its headers. */
+    private Message commandMessage(ActiveSaga a, StepDefinition<Object> step, RemoteCommand<Object> command,
+                                   String payload, String replyChannel) {
         SagaRecord r = a.record;
         Map<String, String> headers = new HashMap<>();
+        observers.inject(headers);
         headers.put(MessageHeaders.REPLY_TO, replyChannel);
         headers.put(MessageHeaders.IDEMPOTENCY_KEY, StepContext.idempotencyKey(a.id, step.name()));
-        headers.put(MessageHeaders.TRACEPARENT, TraceContext.childOf(r.id()));
         return new Message(Message.newId(), command.channel(), command.type(), r.id(), r.correlationId(), headers, payload);
     }
 
@@ -832,6 +911,14 @@ public final class SagaRunner {
     }
 
     /** One attempt whose outcome a write carries, for listeners and logs; {@code number} is 1-based. */
-    private record Attempt(String step, boolean compensation, boolean succeeded, int number, AttemptKind kind) {
+    private record Attempt(String step, boolean compensation, boolean succeeded, int number, AttemptKind kind,
+                           String errorType) {
+        Attempt(String step, boolean compensation, boolean succeeded, int number, AttemptKind kind) {
+            this(step, compensation, succeeded, number, kind, null);
+        }
+    }
+
+    private static String errorType(AttemptOutcome outcome) {
+        return outcome instanceof AttemptOutcome.Failed failed ? failed.error().errorType() : null;
     }
 }

@@ -256,7 +256,7 @@ public final class SagaStateMachine {
         // under the same idempotency key, says the earlier ones did not take effect either.
         boolean pivot = def.kind() == StepKind.PIVOT;
         boolean unknown = pivot ? error.timedOut() : r.outcomeUnknown() || error.timedOut();
-        c.event(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error.description());
+        c.failure(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error);
         c.b.attemptsMade(attempts).outcomeUnknown(unknown);
         // A pivot whose outcome is unknown may have taken effect, and nothing undoes it: it is
         // retried (with its idempotency key) until its outcome is known, never compensated around.
@@ -305,7 +305,7 @@ public final class SagaStateMachine {
         Change c = new Change(r, now);
         String name = definition.step(step).name();
         int attempts = r.attemptsMade() + 1;
-        c.event(HistoryEventType.COMPENSATION_FAILED, name, attempts, durationMillis, error.description());
+        c.failure(HistoryEventType.COMPENSATION_FAILED, name, attempts, durationMillis, error);
         long due = now + definition.compensationRetry().delayMillis(attempts, random.getAsDouble());
         boolean stalled = attempts >= definition.stallAfterAttempts();
         if (stalled && r.state() != SagaState.COMPENSATION_STALLED) {
@@ -572,8 +572,18 @@ public final class SagaStateMachine {
         }
 
         void event(HistoryEventType type, String step, int attempt, long durationMillis, String detail) {
+            event(type, step, attempt, durationMillis, detail, null);
+        }
+
+        void failure(HistoryEventType type, String step, int attempt, long durationMillis, StepError error) {
+            event(type, step, attempt, durationMillis, error.description(), error.stackTrace());
+        }
+
+        private void event(HistoryEventType type, String step, int attempt, long durationMillis, String detail,
+                           String stackTrace) {
             events.add(new HistoryEvent(firstSeq + events.size(), Instant.ofEpochMilli(now), type, step, attempt,
-                    durationMillis == 0 ? Duration.ZERO : Duration.ofMillis(durationMillis), StoredText.clean(detail)));
+                    durationMillis == 0 ? Duration.ZERO : Duration.ofMillis(durationMillis), StoredText.clean(detail),
+                    stackTrace == null ? null : StoredText.clean(stackTrace)));
         }
 
         Transition done() {

@@ -1,29 +1,54 @@
 package dev.sagaflow.internal;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 /**
- * Why a step or compensation attempt did not succeed, reduced to what a transition needs.
+ * Why an attempt failed, as the history keeps it.
  *
- * @param description the error's type and message, for the history
- * @param retryable   the step's retry policy allows retrying this error
- * @param timedOut    the attempt ran out of time, so its outcome is unknown
+ * @param description the error's class and message, or what happened instead (a timeout, a reply)
+ * @param timedOut    the outcome is unknown: the call may or may not have taken effect
+ * @param errorType   the exception's class name, or a kind ({@code timeout}, {@code reply}, {@code unknown})
+ * @param stackTrace  the exception's stack trace, cut when stored, or {@code null}
  */
-public record StepError(String description, boolean retryable, boolean timedOut) {
+public record StepError(String description, boolean retryable, boolean timedOut, String errorType, String stackTrace) {
+
+    public StepError(String description, boolean retryable, boolean timedOut) {
+        this(description, retryable, timedOut, timedOut ? "unknown" : "error", null);
+    }
 
     public static StepError of(Throwable error, boolean retryable) {
         String message = error.getMessage();
-        return new StepError(error.getClass().getName() + (message == null ? "" : ": " + message), retryable, false);
+        return new StepError(error.getClass().getName() + (message == null ? "" : ": " + message), retryable, false,
+                error.getClass().getName(), stackTraceOf(error));
     }
 
     public static StepError timeout(long afterMillis) {
-        return new StepError("attempt timed out after " + afterMillis + " ms (outcome unknown)", true, true);
+        return new StepError("attempt timed out after " + afterMillis + " ms (outcome unknown)", true, true, "timeout", null);
     }
 
     public static StepError noReply(long afterMillis) {
-        return new StepError("no reply within " + afterMillis + " ms (outcome unknown)", true, true);
+        return new StepError("no reply within " + afterMillis + " ms (outcome unknown)", true, true, "timeout", null);
+    }
+
+    /** A participant's failure reply. */
+    public static StepError reply(String description, boolean retryable) {
+        return new StepError(description, retryable, false, "reply", null);
     }
 
     /** The step's call returned, but what followed failed, so whether its effect stands is unknown. */
     public static StepError unknownOutcome(String description) {
-        return new StepError(description, false, true);
+        return new StepError(description, false, true, "unknown", null);
+    }
+
+    /** The same failure, with the outcome unknown; the cause's trace is kept. */
+    public static StepError unknownOutcome(String description, Throwable cause) {
+        return new StepError(description, false, true, cause.getClass().getName(), stackTraceOf(cause));
+    }
+
+    static String stackTraceOf(Throwable error) {
+        StringWriter text = new StringWriter();
+        error.printStackTrace(new PrintWriter(text));
+        return text.toString(); // cut to HistoryEvent.MAX_STACK_TRACE_CHARS by StoredText when stored
     }
 }

@@ -242,6 +242,15 @@ public final class InMemorySagaStore implements SagaStore {
     }
 
     @Override
+    public synchronized long countDue(Collection<String> sagaNames, long now, int cap) {
+        return rows.values().stream()
+                .filter(r -> r.wakeAt() != null && r.wakeAt() <= now && sagaNames.contains(r.sagaName())
+                        && (r.owner() == null || r.leaseUntil() == null || r.leaseUntil() < now))
+                .limit(cap)
+                .count();
+    }
+
+    @Override
     public synchronized Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         return rows.values().stream()
                 .filter(r -> r.wakeAt() != null && r.owner() == null && sagaNames.contains(r.sagaName()))

@@ -1,5 +1,7 @@
 package dev.sagaflow.messaging;
 
+import dev.sagaflow.internal.Json;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +41,11 @@ public record Message(String id, String channel, String type, String sagaId, Str
     /** A new message id: random, so ids from many nodes never collide. */
     public static String newId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The payload read as {@code type}, with an error that names the message if it does not fit. */
+    public <T> T payloadAs(Class<T> type) {
+        return Json.decode(payload, type, "message " + id + " (" + type() + ")");
     }
 
     public Optional<String> header(String name) {

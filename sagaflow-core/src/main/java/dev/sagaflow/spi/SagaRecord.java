@@ -31,9 +31,19 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
         Objects.requireNonNull(lease, "lease");
     }
 
-    /** What never changes after the insert. */
+    /**
+     * What never changes after the insert.
+     *
+     * @param startContext the context propagated from the code that started the saga (a trace), as a
+     *                     JSON object of strings, or {@code null} when none was
+     */
     public record Identity(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
-                           long createdAt, Long deadlineAt) {
+                           long createdAt, Long deadlineAt, String startContext) {
+
+        public Identity(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
+                        long createdAt, Long deadlineAt) {
+            this(id, sagaName, sagaVersion, idempotencyKey, correlationId, createdAt, deadlineAt, null);
+        }
     }
 
     /**
@@ -214,8 +224,15 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
     /** The one way a new instance's row is made: at its first step, before the start transition. */
     public static SagaRecord newInstance(String id, String sagaName, int sagaVersion, String idempotencyKey,
                                          String correlationId, String data, long now, Long deadlineAt) {
+        return newInstance(id, sagaName, sagaVersion, idempotencyKey, correlationId, data, now, deadlineAt, null);
+    }
+
+    /** A new instance that keeps {@code startContext} (see {@link Identity#startContext()}). */
+    public static SagaRecord newInstance(String id, String sagaName, int sagaVersion, String idempotencyKey,
+                                         String correlationId, String data, long now, Long deadlineAt,
+                                         String startContext) {
         return new SagaRecord(new Identity(id, sagaName, sagaVersion, idempotencyKey,
-                correlationId == null ? idempotencyKey : correlationId, now, deadlineAt),
+                correlationId == null ? idempotencyKey : correlationId, now, deadlineAt, startContext),
                 new Status(SagaState.STARTED, null, false, null), data,
                 new Progress(List.of(Position.at(0)), List.of()), Signals.NONE, now,
                 new Fence(0, null, 0), Lease.NONE, now);

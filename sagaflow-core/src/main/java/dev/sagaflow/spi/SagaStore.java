@@ -80,6 +80,13 @@ public interface SagaStore extends Outbox, AutoCloseable {
     /** How many instances are in each state, of the named saga or ({@code null}) of all; states with none are left out. */
     Map<SagaState, Long> countByState(String sagaName);
 
+    /**
+     * How many instances of these sagas are due at {@code now} and held by no node (no owner, or a
+     * lease run out), counted up to {@code cap}: for health checks and gauges, so it stays cheap
+     * however far behind the nodes are.
+     */
+    long countDue(Collection<String> sagaNames, long now, int cap);
+
     /** The earliest {@code wakeAt} among non-terminal instances, if any: lets an idle node sleep until then. */
     Optional<Long> nextWakeAt(Collection<String> sagaNames);
 

@@ -543,6 +543,48 @@ public abstract class SagaStoreContract {
         }
     }
 
+    @Test
+    void theStartContextIsKeptWithTheInstanceAndNeverChanges() {
+        String context = "{\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"}";
+        SagaRecord r = at(SagaRecord.newInstance(newId(), "order", 1, "ctx", null, "{}", T0, null, context), 1);
+        insert(r);
+        assertThat(store.find(r.id()).orElseThrow().identity().startContext()).isEqualTo(context);
+
+        store.write(List.of(new StoreWrite.Update(at(r.toBuilder().historySize(2).build(), 2), 1,
+                List.of(event(2, HistoryEventType.STEP_SUCCEEDED, "charge")))));
+        assertThat(store.find(r.id()).orElseThrow().identity().startContext()).isEqualTo(context);
+    }
+
+    @Test
+    void aFailuresStackTraceReadsBackWithItsHistoryEntry() {
+        SagaRecord r = row(newId(), "k");
+        insert(r);
+        String trace = "java.lang.IllegalStateException: declined\n\tat shop.Payments.charge(Payments.java:42)\n";
+        HistoryEvent failed = new HistoryEvent(2, Instant.ofEpochMilli(T0 + 2), HistoryEventType.STEP_FAILED, "charge", 1,
+                Duration.ofMillis(3), "java.lang.IllegalStateException: declined", trace);
+        store.write(List.of(new StoreWrite.Update(at(r.toBuilder().historySize(2).build(), 2), 1, List.of(failed))));
+
+        List<HistoryEvent> history = store.history(r.id());
+        assertThat(history.get(0).stackTrace()).isNull();
+        assertThat(history.get(1)).isEqualTo(failed);
+    }
+
+    @Test
+    void dueWorkIsCountedUpToTheCapOnlyWhereNoLiveLeaseHoldsIt() {
+        assertThat(store.countDue(NAMES, T0 + 1_000, 100)).isZero();
+        insert(unowned(newId(), "a", T0 + 100));
+        insert(unowned(newId(), "b", T0 + 200));
+        insert(unowned(newId(), "later", T0 + 5_000));
+        insert(unowned(newId(), "waits-for-a-signal", null));
+        insert(row(newId(), "held").toBuilder().wakeAt(T0 + 1).build()); // leased until T0 + 30 s
+        insert(leasedTo(row(newId(), "lease-ran-out").toBuilder().wakeAt(T0 + 1).build(), "dead-node", T0 + 500));
+
+        assertThat(store.countDue(NAMES, T0 + 1_000, 100)).isEqualTo(3);
+        assertThat(store.countDue(NAMES, T0 + 1_000, 2)).isEqualTo(2);
+        assertThat(store.countDue(NAMES, T0 + 150, 100)).isEqualTo(1);
+        assertThat(store.countDue(Set.of("refund"), T0 + 1_000, 100)).isZero();
+    }
+
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
         return leasedTo(row(id, key).toBuilder().wakeAt(wakeAt).build(), null, null);
     }

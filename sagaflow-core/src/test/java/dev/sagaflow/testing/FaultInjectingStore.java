@@ -204,6 +204,12 @@ public final class FaultInjectingStore implements SagaStore {
     }
 
     @Override
+    public long countDue(Collection<String> sagaNames, long now, int cap) {
+        requireReachable();
+        return delegate.countDue(sagaNames, now, cap);
+    }
+
+    @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         requireReachable();
         return delegate.nextWakeAt(sagaNames);

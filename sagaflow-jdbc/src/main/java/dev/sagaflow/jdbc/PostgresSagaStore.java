@@ -204,6 +204,11 @@ public final class PostgresSagaStore implements SagaStore {
     }
 
     @Override
+    public long countDue(Collection<String> sagaNames, long now, int cap) {
+        return read(c -> SagaTables.countDue(c, sagaNames, now, cap));
+    }
+
+    @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         return read(c -> SagaTables.nextWakeAt(c, sagaNames));
     }

@@ -263,6 +263,11 @@ public final class SqliteSagaStore implements SagaStore {
     }
 
     @Override
+    public long countDue(Collection<String> sagaNames, long now, int cap) {
+        return read(() -> SagaTables.countDue(reader, sagaNames, now, cap));
+    }
+
+    @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         return read(() -> SagaTables.nextWakeAt(reader, sagaNames));
     }

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReadmeExampleTest {
     static final String SECTION = "## A saga in Java";
     static final String WAITING_SECTION = "## A saga that waits";
+    static final String WATCHING_SECTION = "## Watching sagas: events, interceptors, outcome events";
 
     @TempDir
     Path dir;
@@ -58,21 +59,48 @@ class ReadmeExampleTest {
 
     @Test
     void theWaitingExampleCompilesAndEachRequestEndsAsItsSignalsSay() throws Exception {
-        Example example = Example.from(Files.readString(readme()), WAITING_SECTION);
-        Path classes = dir.resolve("classes");
-        assertThat(compile(example, classes)).as("the README's waiting example compiles as it stands").isEmpty();
-
-        Path work = Files.createDirectories(dir.resolve("work"));
-        List<String> first = run(example, classes, work);
+        Runs runs = compiled(WAITING_SECTION);
+        List<String> first = runs.next();
         assertThat(first).contains("pr-1: COMPLETED", "pr-2: COMPLETED",
                 "pr-3: FAILED (signal 'director-decision' not received in time at step 'director-approval')",
                 "budget released for pr-3", "order placed for pr-1", "order placed for pr-2");
         assertThat(first).filteredOn(line -> line.startsWith("order placed")).hasSize(2);
 
-        List<String> again = run(example, classes, work);
+        List<String> again = runs.next();
         assertThat(again).as("run again: the same instances, ended, and nothing runs again")
                 .contains("pr-1: COMPLETED", "pr-2: COMPLETED")
                 .noneMatch(line -> line.startsWith("order placed") || line.startsWith("budget"));
+    }
+
+    @Test
+    void theWatchingExampleHearsEachEndOnceAndKeepsTheFailuresTrace() throws Exception {
+        Runs runs = compiled(WATCHING_SECTION);
+        List<String> first = runs.next();
+        assertThat(first).contains("order service: order-7 is COMPLETED", "order service: order-8 is FAILED",
+                "step failed: charge (java.lang.IllegalStateException: card declined), retrying",
+                "step failed: charge (java.lang.IllegalStateException: card declined)", "released order-8");
+        assertThat(first).anySatisfy(line -> assertThat(line).startsWith("charge #2 took "));
+        assertThat(first).anySatisfy(line -> assertThat(line)
+                .startsWith("kept: [java.lang.IllegalStateException: card declined, \tat WatchedOrders"));
+        assertThat(first).anySatisfy(line -> assertThat(line).startsWith("health: store reachable, leases held 0, due work 0"));
+
+        List<String> again = runs.next();
+        assertThat(again).as("run again: both ended, no event sent twice, no step run again")
+                .noneMatch(line -> line.startsWith("order service:") || line.startsWith("step failed") || line.contains(" took "));
+    }
+
+    /** Successive runs of a section's example, compiled once, in one working directory. */
+    @FunctionalInterface
+    interface Runs {
+        List<String> next() throws Exception;
+    }
+
+    private Runs compiled(String section) throws Exception {
+        Example example = Example.from(Files.readString(readme()), section);
+        Path classes = dir.resolve("classes");
+        assertThat(compile(example, classes)).as("the README's example in '%s' compiles as it stands", section).isEmpty();
+        Path work = Files.createDirectories(dir.resolve("work"));
+        return () -> run(example, classes, work);
     }
 
     /** The section's Maven snippet names this build's artifact and version, and the SLF4J binding it is tested with. */

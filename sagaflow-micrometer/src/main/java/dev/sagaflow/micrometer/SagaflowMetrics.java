@@ -73,8 +73,7 @@ public final class SagaflowMetrics implements SagaEventListener, MeterBinder {
      */
     public SagaflowMetrics watch(SagaEngine engine) {
         Objects.requireNonNull(engine, "engine");
-        // TODO(merge main): engine::health once SagaEngine.health() lands
-        return watch(() -> engine.countByState(null), null);
+        return watch(() -> engine.countByState(null), engine::health);
     }
 
     /**

@@ -30,7 +30,7 @@ class SagaflowMetricsTest {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     static SagaRef order(int n) {
-        return new SagaRef(SagaId.of("saga-" + n), "order", 1, "corr-" + n);
+        return new SagaRef(SagaId.of("saga-" + n), "order", 1, "corr-" + n, Map.of());
     }
 
     @Test

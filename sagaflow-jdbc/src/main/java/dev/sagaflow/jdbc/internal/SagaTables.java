@@ -38,16 +38,16 @@ import java.util.Set;
 public final class SagaTables {
     static final String COLUMNS = "id, saga_name, saga_version, idempotency_key, correlation_id, state, data, "
             + "progress, to_compensate, cancel_requested, failure, wake_at, deadline_at, owner, lease_until, version, "
-            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen";
+            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen, start_context";
 
     // Set by every transition; the identity columns (name, version, key, correlation, deadline,
-    // created) never change after the insert, and signal_count is the store's alone.
+    // created, start context) never change after the insert, and signal_count is the store's alone.
     private static final String MUTABLE = "state, data, progress, to_compensate, cancel_requested, failure, "
             + "owner, lease_until, version, write_id, history_size, updated_at, flag, signals_seen";
 
     private static final String INSERT = "INSERT INTO saga_instance (id, saga_name, saga_version, idempotency_key, "
-            + "correlation_id, deadline_at, created_at, signal_count, wake_at, " + MUTABLE + ") "
-            + "VALUES (" + placeholders(9 + MUTABLE.split(",").length) + ") "
+            + "correlation_id, deadline_at, created_at, signal_count, wake_at, start_context, " + MUTABLE + ") "
+            + "VALUES (" + placeholders(10 + MUTABLE.split(",").length) + ") "
             + "ON CONFLICT (saga_name, idempotency_key) DO NOTHING";
 
     // An instance that has not seen every signal delivered to it is made due at once (unless terminal),
@@ -57,7 +57,7 @@ public final class SagaTables {
             + "WHERE id = ? AND version = ?";
 
     private static final String INSERT_HISTORY = "INSERT INTO saga_history "
-            + "(saga_id, seq, at, type, step, attempt, duration_us, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(saga_id, seq, at, type, step, attempt, duration_us, detail, stack_trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String CONSUME_SIGNAL = "UPDATE saga_signal SET consumed_at = ? "
             + "WHERE signal_id = ? AND saga_id = ? AND consumed_at IS NULL";
@@ -515,14 +515,14 @@ public final class SagaTables {
 
     public static List<HistoryEvent> history(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT seq, at, type, step, attempt, duration_us, "
-                + "detail FROM saga_history WHERE saga_id = ? ORDER BY seq")) {
+                + "detail, stack_trace FROM saga_history WHERE saga_id = ? ORDER BY seq")) {
             select.setString(1, id);
             List<HistoryEvent> events = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     events.add(new HistoryEvent(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)),
                             HistoryEventType.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5),
-                            Duration.ofNanos(rs.getLong(6) * 1000), rs.getString(7)));
+                            Duration.ofNanos(rs.getLong(6) * 1000), rs.getString(7), rs.getString(8)));
                 }
             }
             return events;
@@ -578,6 +578,29 @@ public final class SagaTables {
         }
     }
 
+    /** Due rows no live lease holds, counted through the wake_at index up to {@code cap}. */
+    public static long countDue(Connection connection, Collection<String> sagaNames, long now, int cap) throws SQLException {
+        if (sagaNames.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM saga_instance "
+                + "WHERE wake_at IS NOT NULL AND wake_at <= ? AND " + BY_NAME_NOT_BY_INDEX + " IN ("
+                + placeholders(sagaNames.size()) + ") AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?) "
+                + "LIMIT ?) due")) {
+            int i = 1;
+            count.setLong(i++, now);
+            for (String name : sagaNames) {
+                count.setString(i++, name);
+            }
+            count.setLong(i++, now);
+            count.setInt(i, cap);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public static Optional<Long> nextWakeAt(Connection connection, Collection<String> sagaNames) throws SQLException {
         if (sagaNames.isEmpty()) {
             return Optional.empty();
@@ -614,7 +637,7 @@ public final class SagaTables {
         return new SagaRecord(
                 new SagaRecord.Identity(rs.getString("id"), rs.getString("saga_name"), rs.getInt("saga_version"),
                         rs.getString("idempotency_key"), rs.getString("correlation_id"), rs.getLong("created_at"),
-                        nullableLong(rs, "deadline_at")),
+                        nullableLong(rs, "deadline_at"), rs.getString("start_context")),
                 new SagaRecord.Status(SagaState.valueOf(rs.getString("state")), rs.getString("failure"),
                         rs.getInt("cancel_requested") != 0, rs.getString("flag")),
                 rs.getString("data"),
@@ -642,7 +665,8 @@ public final class SagaTables {
         s.setLong(7, r.createdAt());
         s.setLong(8, r.signals().received());
         setLong(s, 9, r.wakeAt());
-        bindMutable(s, 10, r);
+        s.setString(10, r.identity().startContext());
+        bindMutable(s, 11, r);
     }
 
     private static void bindUpdate(PreparedStatement s, SagaRecord r, long expectedVersion) throws SQLException {
@@ -691,6 +715,7 @@ public final class SagaTables {
         s.setInt(6, e.attempt());
         s.setLong(7, e.duration().toNanos() / 1000);
         s.setString(8, e.detail());
+        s.setString(9, e.stackTrace());
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
