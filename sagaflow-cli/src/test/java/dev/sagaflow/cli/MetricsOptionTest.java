@@ -63,11 +63,14 @@ class MetricsOptionTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValue(PrometheusEndpoint.CONTENT_TYPE);
             PrometheusText scrape = PrometheusText.parse(response.body());
             scrapes.add(scrape);
-            return scrape.sum("sagaflow_instances") == ORDERS;
+            return scrape.sum("sagaflow_instances") == ORDERS
+                    && scrape.value("sagaflow_sagas_started_total{saga=\"order-fulfilment\"}") == ORDERS;
         });
         PrometheusText running = scrapes.getLast();
         assertThat(running.samples()).containsKeys("sagaflow_instances{state=\"RUNNING\"}",
                 "sagaflow_instances{state=\"COMPLETED\"}", "sagaflow_instances{state=\"COMPENSATION_STALLED\"}");
+        assertThat(running.value("sagaflow_store_reachable")).isEqualTo(1);
+        assertThat(running.value("sagaflow_leases_held")).isBetween(0.0, (double) ORDERS);
         assertThat(running.samples()).allSatisfy((sample, value) -> {
             if (sample.startsWith("sagaflow_instances")) {
                 assertThat(value).as(sample).isBetween(0.0, (double) ORDERS);
@@ -110,7 +113,7 @@ class MetricsOptionTest {
                 assertThat(scrape.value("sagaflow_due_waiting")).isZero();
                 assertThat(scrape.sum("sagaflow_sagas_started_total")).as("the node started none: the demo did").isZero();
             });
-            assertThat(node.stop(30)).as(node.log()).isZero();
+            assertThat(node.stop(30)).as("stops on SIGTERM; %s", node.log()).isEqualTo(143);
             assertThatThrownBy(() -> get(port)).as("the endpoint ends with the node").isInstanceOf(ConnectException.class);
         } finally {
             node.kill();
