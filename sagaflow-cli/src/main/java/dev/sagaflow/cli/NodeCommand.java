@@ -47,6 +47,12 @@ final class NodeCommand implements Callable<Integer> {
             description = "Time each participant call takes (default: ${DEFAULT-VALUE}).")
     int stepDelayMs;
 
+    @Option(names = "--operator-paced",
+            description = "For a run with stalled work (`demo --submit-only --stall-compensations N`): a compensation "
+                    + "that keeps failing stalls after 3 attempts and is retried only every 90 s, then hourly, so an "
+                    + "operator's `saga retry` is what finishes it.")
+    boolean operatorPaced;
+
     @Override
     public Integer call() throws Exception {
         if (stepDelayMs < 0) {
@@ -66,7 +72,8 @@ final class NodeCommand implements Callable<Integer> {
             throw e;
         }
         SagaEngine.Builder builder = SagaEngine.builder(sagaStore)
-                .register(OrderFulfilmentSaga.definition(participants))
+                .register(operatorPaced ? OrderFulfilmentSaga.operatorPaced(participants)
+                        : OrderFulfilmentSaga.definition(participants))
                 .leaseDuration(lease)
                 .pollInterval(poll);
         if (nodeId != null) {
