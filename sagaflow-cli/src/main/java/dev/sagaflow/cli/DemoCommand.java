@@ -52,6 +52,14 @@ final class DemoCommand implements Callable<Integer> {
                     + "The participants' ledgers stay under DIR.")
     String store;
 
+    @Option(names = "--stall-compensations", defaultValue = "0", paramLabel = "N",
+            description = {"Stalled work for operators to practise on: the payment gateway refuses the refunds of the "
+                    + "first N orders it must refund until the file DIR/refunds-fixed exists. Their sagas end up "
+                    + "COMPENSATION_STALLED and flagged, retried only every 90 s, then hourly; the demo waits for them "
+                    + "(until --timeout). Fix (touch DIR/refunds-fixed), then `sagaflow saga retry --store ... --flagged "
+                    + "--yes`. Nodes of such a run take --operator-paced (default: ${DEFAULT-VALUE})."})
+    int stallCompensations;
+
     @Option(names = "--submit-only", description = "Start the orders and run none of them: `node` processes run them.")
     boolean submitOnly;
 
@@ -103,11 +111,15 @@ final class DemoCommand implements Callable<Integer> {
         if (submitOnly && verify) {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
-        DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify);
+        DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify,
+                stallCompensations);
         // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
         SagaStores.check(options.storeOrDefault());
         transport.check();
         if (participants == Placement.remote || mode == DemoMode.choreography) {
+            if (stallCompensations > 0) {
+                throw new IllegalArgumentException("--stall-compensations works with --participants local only");
+            }
             if (submitOnly || verify) {
                 throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");
             }

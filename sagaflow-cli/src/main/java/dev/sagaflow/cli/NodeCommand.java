@@ -50,6 +50,12 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     MetricsOption metrics = new MetricsOption();
 
+    @Option(names = "--operator-paced",
+            description = "For a run with stalled work (`demo --submit-only --stall-compensations N`): a compensation "
+                    + "that keeps failing stalls after 3 attempts and is retried only every 90 s, then hourly, so an "
+                    + "operator's `saga retry` is what finishes it.")
+    boolean operatorPaced;
+
     @Override
     public Integer call() throws Exception {
         metrics.check();
@@ -70,7 +76,8 @@ final class NodeCommand implements Callable<Integer> {
             throw e;
         }
         SagaEngine.Builder builder = SagaEngine.builder(sagaStore)
-                .register(OrderFulfilmentSaga.definition(participants))
+                .register(operatorPaced ? OrderFulfilmentSaga.operatorPaced(participants)
+                        : OrderFulfilmentSaga.definition(participants))
                 .leaseDuration(lease)
                 .pollInterval(poll);
         if (nodeId != null) {
