@@ -25,13 +25,14 @@ public enum HistoryEventType {
      */
     STEP_FLAGGED,
     DEADLINE_EXCEEDED,
+    /** An operator asked for the saga to be cancelled; {@code detail} says who asked and why. */
     CANCEL_REQUESTED,
     /** Compensation begins; {@code detail} says why. */
     COMPENSATION_STARTED,
     COMPENSATION_SUCCEEDED,
     COMPENSATION_FAILED,
     COMPENSATION_STALLED,
-    /** An operator asked for a stalled compensation to be retried now. */
+    /** An operator asked for a stalled compensation to be retried now; {@code detail} says who asked and why. */
     OPERATOR_RETRY,
     /**
      * The instance's next call (a retry, a compensation) waits until a call of it still under way, one
@@ -58,8 +59,23 @@ public enum HistoryEventType {
     SIGNAL_REFUSED,
     /** The awaited signal did not come in time; {@code detail} says whether the saga escalates or compensates. */
     SIGNAL_TIMED_OUT,
-    /** An operator's request (cancel, retry) sent through the store was refused by the instance's state. */
+    /**
+     * An operator's request (cancel, retry, skip, resolve) sent through the store was refused by the
+     * instance's state; {@code detail} says which request, why it was refused, and who asked and why.
+     */
     REQUEST_REFUSED,
+    /**
+     * An operator marked the compensation of {@code step} done without running it (its effect undone
+     * by hand, or none to undo); compensation goes on with the step completed before it.
+     * {@code detail} says after how many failed attempts, who asked and why.
+     */
+    COMPENSATION_SKIPPED,
+    /**
+     * An operator closed the saga by hand: it ended FAILED or COMPLETED (as asked) at once, running
+     * no further step and no compensation. The terminal entry of such a saga, in place of
+     * {@link #SAGA_FAILED} or {@link #SAGA_COMPLETED}; {@code detail} says where it stood, who asked and why.
+     */
+    SAGA_RESOLVED,
     SAGA_COMPLETED,
     SAGA_FAILED,
     SAGA_CANCELLED

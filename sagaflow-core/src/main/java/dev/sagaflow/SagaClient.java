@@ -37,9 +37,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * SagaClient client = SagaClient.builder(store).register(purchaseSaga).build();
  * client.signal("purchase-request", "req-42", "decision", new Decision(true, "ok"), "decision-req-42");
  * }</pre>
- * Starting and signalling need the saga's definition (to check the data and the signal); cancel,
- * retry and the queries do not: a cancel or retry is a request in the instance's inbox, applied by
- * the node that holds the instance or next claims it.
+ * Starting and signalling need the saga's definition (to check the data and the signal); the
+ * operator's requests (cancel, retry, skip, resolve: {@link OperatorRequest}) and the queries do not:
+ * a request is an entry in the instance's inbox, applied by the node that holds the instance or next
+ * claims it, and recorded in its history with who asked and why.
  */
 public final class SagaClient implements AutoCloseable {
     private final SagaStore store;
@@ -224,12 +225,12 @@ public final class SagaClient implements AutoCloseable {
      * @throws SagaNotFoundException     no instance has this id
      * @throws IllegalSagaStateException the instance has ended
      */
-    public void cancel(SagaId id, String operator, String reason) {
-        request(id, SignalRecord.CANCEL, operator, reason);
+    public SignalReceipt cancel(SagaId id, String operator, String reason) {
+        return request(id, OperatorRequest.cancel(operator, reason));
     }
 
-    public void cancel(SagaId id) {
-        cancel(id, null, null);
+    public SignalReceipt cancel(SagaId id) {
+        return cancel(id, null, null);
     }
 
     /**
@@ -238,32 +239,100 @@ public final class SagaClient implements AutoCloseable {
      *
      * @throws IllegalSagaStateException the instance is not compensating
      */
-    public void retry(SagaId id, String operator, String reason) {
-        SagaRecord r = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
-        if (!r.state().isCompensating()) {
-            throw new IllegalSagaStateException("Saga " + id + " cannot be retried: it is " + r.state()
-                    + "; only a COMPENSATION_STALLED or COMPENSATING saga can be");
-        }
-        request(id, SignalRecord.RETRY, operator, reason);
+    public SignalReceipt retry(SagaId id, String operator, String reason) {
+        return request(id, OperatorRequest.retry(operator, reason));
     }
 
-    public void retry(SagaId id) {
-        retry(id, null, null);
+    public SignalReceipt retry(SagaId id) {
+        return retry(id, null, null);
     }
 
-    private void request(SagaId id, String kind, String operator, String reason) {
+    /**
+     * Asks for the compensation under way (stalled, or failing) to be marked done without running it
+     * (see {@link OperatorRequest.Kind#SKIP}): history {@code COMPENSATION_SKIPPED}, then compensation
+     * goes on with the step completed before it.
+     *
+     * @throws IllegalSagaStateException the instance is not compensating (or has ended)
+     */
+    public SignalReceipt skip(SagaId id, String operator, String reason) {
+        return request(id, OperatorRequest.skip(operator, reason));
+    }
+
+    /**
+     * Asks for the saga to be closed by hand as {@code outcome} (FAILED or COMPLETED), running nothing
+     * more (see {@link OperatorRequest.Kind#RESOLVE}): history {@code SAGA_RESOLVED}.
+     *
+     * @throws IllegalSagaStateException the instance has ended
+     * @throws IllegalArgumentException  the outcome is neither FAILED nor COMPLETED
+     */
+    public SignalReceipt resolve(SagaId id, String operator, String reason, SagaState outcome) {
+        return request(id, OperatorRequest.resolve(operator, reason, outcome));
+    }
+
+    /**
+     * Puts an operator's request in the instance's inbox; the node that holds the instance or next
+     * claims it applies it (or refuses it in the history). Idempotent per request id: the same id
+     * again changes nothing and comes back as a duplicate, also once the instance has ended.
+     *
+     * @throws SagaNotFoundException     no instance has this id
+     * @throws IllegalSagaStateException the instance has ended, or (retry, skip) is not compensating
+     * @throws IllegalArgumentException  the request id is taken by another signal or request
+     */
+    public SignalReceipt request(SagaId id, OperatorRequest request) {
         SagaRecord r = store.find(id.value()).orElseThrow(() -> new SagaNotFoundException(id));
-        if (r.state().isTerminal()) {
-            throw new IllegalSagaStateException("Saga " + id + " has ended (" + r.state() + "); nothing to "
-                    + (SignalRecord.CANCEL.equals(kind) ? "cancel" : "retry"));
+        String kind = request.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String requestId = request.requestId() == null ? UUID.randomUUID().toString()
+                : Identifiers.require(request.requestId(), "requestId", Identifiers.MAX_KEY_LENGTH);
+        if (!r.state().isTerminal() && !r.state().isCompensating()
+                && (request.kind() == OperatorRequest.Kind.RETRY || request.kind() == OperatorRequest.Kind.SKIP)) {
+            throw new IllegalSagaStateException("Saga " + id + " cannot be " + (request.kind() == OperatorRequest.Kind.RETRY
+                    ? "retried" : "skipped") + ": it is " + r.state() + "; only a COMPENSATION_STALLED or COMPENSATING saga "
+                    + (request.kind() == OperatorRequest.Kind.RETRY ? "can be" : "has a compensation to skip"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("operator", operator == null ? System.getProperty("user.name", "an operator") : operator);
-        if (reason != null) {
-            body.put("reason", reason);
+        body.put("operator", request.operator() == null ? System.getProperty("user.name", "an operator") : request.operator());
+        if (request.reason() != null) {
+            body.put("reason", request.reason());
+        }
+        if (request.outcome() != null) {
+            body.put("outcome", request.outcome().name());
         }
         String payload = Json.encode(body, "an operator's request");
-        receipt(r, new SignalRecord(UUID.randomUUID().toString(), r.id(), kind, payload, clock.millis()));
+        // An ended instance: the store still says DUPLICATE for an id it has seen (a repeat of the
+        // request that ended it), and FINISHED, changing nothing, for any other.
+        try {
+            return receipt(r, new SignalRecord(requestId, r.id(), "$" + kind, payload, clock.millis()));
+        } catch (IllegalSagaStateException ended) {
+            throw new IllegalSagaStateException("Saga " + id + " has ended (" + store.find(r.id()).map(SagaRecord::state)
+                    .orElse(r.state()) + "); nothing to " + kind);
+        }
+    }
+
+    /**
+     * What became of a request sent with {@link #request} (or cancel, retry, skip, resolve): still
+     * pending in the inbox, applied (the history entry's detail), or refused (why).
+     */
+    public OperatorRequest.Outcome requestOutcome(SignalReceipt receipt) {
+        String id = receipt.sagaId().value();
+        SagaRecord r = store.find(id).orElseThrow(() -> new SagaNotFoundException(receipt.sagaId()));
+        boolean pending = store.inbox(id).pending().stream().anyMatch(s -> s.signalId().equals(receipt.signalId()));
+        if (pending) {
+            return r.state().isTerminal()
+                    ? new OperatorRequest.Outcome(OperatorRequest.Status.REFUSED, "the saga ended (" + r.state()
+                    + ") before the request was taken")
+                    : new OperatorRequest.Outcome(OperatorRequest.Status.PENDING, null);
+        }
+        String tag = dev.sagaflow.internal.Requests.tag(receipt.signalId());
+        List<HistoryEvent> history = store.history(id);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEvent event = history.get(i);
+            if (event.detail() != null && event.detail().contains(tag)) {
+                return new OperatorRequest.Outcome(event.type() == HistoryEventType.REQUEST_REFUSED
+                        ? OperatorRequest.Status.REFUSED : OperatorRequest.Status.APPLIED, event.detail());
+            }
+        }
+        // Taken with no entry of its own: a cancel of a saga already cancelling.
+        return new OperatorRequest.Outcome(OperatorRequest.Status.APPLIED, null);
     }
 
     /** The instance with its full history. */

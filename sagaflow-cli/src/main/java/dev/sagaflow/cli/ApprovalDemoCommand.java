@@ -5,6 +5,7 @@ import dev.sagaflow.examples.approval.ApprovalDemo;
 import dev.sagaflow.examples.approval.ApprovalOptions;
 import dev.sagaflow.jdbc.SagaStores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ final class ApprovalDemoCommand implements Callable<Integer> {
                     + "The budget ledger stays under DIR.")
     String store;
 
+    @Mixin
+    MetricsOption metrics = new MetricsOption();
+
     @Override
     public Integer call() throws Exception {
         ApprovalOptions options = new ApprovalOptions(dir, requests, managerTimeout, directorTimeout, seed, timeout, store);
@@ -59,7 +63,10 @@ final class ApprovalDemoCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dir)) {
             OutcomeLog.toFile(dir.resolve("outcomes.log")); // requests are turned down on purpose
         }
-        ApprovalAudit.Result result = ApprovalDemo.run(options, System.err);
+        ApprovalAudit.Result result;
+        try (MetricsEndpoint served = metrics.open(System.err)) {
+            result = ApprovalDemo.run(options, System.err, served);
+        }
         System.out.println(result.report().toJson());
         return result.report().exitCode();
     }

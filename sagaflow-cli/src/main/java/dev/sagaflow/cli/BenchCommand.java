@@ -1,5 +1,6 @@
 package dev.sagaflow.cli;
 
+import dev.sagaflow.SagaEngine;
 import dev.sagaflow.bench.BenchOptions;
 import dev.sagaflow.bench.BenchReport;
 import dev.sagaflow.bench.LoadDriver;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the reference workload (a 4-step order saga, 1 in 10 failing at the third step and "
@@ -70,6 +72,10 @@ final class BenchCommand implements Callable<Integer> {
             + "file of its own) through --transport; step latency is then each command's round trip.")
     boolean remote;
 
+    @Option(names = "--metrics", description = "Reference workload: bind sagaflow-micrometer's listener to a Prometheus "
+            + "registry, as a deployment would, to measure its cost against the same run without.")
+    boolean metrics;
+
     @Option(names = "--tracing", description = "Reference workload: trace the engine with sagaflow-opentelemetry on the "
             + "OpenTelemetry SDK (every span sampled, batched, then dropped) to measure its cost against the same run without.")
     boolean tracing;
@@ -88,6 +94,9 @@ final class BenchCommand implements Callable<Integer> {
         if (workload == Workload.waiting) {
             if (remote) {
                 throw new UnusableSetupException("--remote is for the reference workload, not --workload waiting");
+            }
+            if (metrics) {
+                throw new UnusableSetupException("--metrics is for the reference workload, not --workload waiting");
             }
             if (tracing) {
                 throw new UnusableSetupException("--tracing is for the reference workload, not --workload waiting");
@@ -112,10 +121,21 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         try (Transport messages = remote ? transport.open(where) : null;
+             BenchMetrics measured = metrics ? new BenchMetrics() : null;
              BenchTracing traced = tracing ? new BenchTracing() : null) {
-            BenchReport report = LoadDriver.run(options(where), messages, System.err, traced != null ? traced : builder -> {
-            });
+            Consumer<SagaEngine.Builder> observed = builder -> {
+                if (measured != null) {
+                    measured.accept(builder);
+                }
+                if (traced != null) {
+                    traced.accept(builder);
+                }
+            };
+            BenchReport report = LoadDriver.run(options(where), messages, System.err, observed);
             System.err.println(report.summary());
+            if (measured != null) {
+                System.err.println(measured.summary());
+            }
             if (traced != null) {
                 System.err.println(traced.summary());
             }

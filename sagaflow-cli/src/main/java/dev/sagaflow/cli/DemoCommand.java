@@ -52,6 +52,14 @@ final class DemoCommand implements Callable<Integer> {
                     + "The participants' ledgers stay under DIR.")
     String store;
 
+    @Option(names = "--stall-compensations", defaultValue = "0", paramLabel = "N",
+            description = {"Stalled work for operators to practise on: the payment gateway refuses the refunds of the "
+                    + "first N orders it must refund until the file DIR/refunds-fixed exists. Their sagas end up "
+                    + "COMPENSATION_STALLED and flagged, retried only every 90 s, then hourly; the demo waits for them "
+                    + "(until --timeout). Fix (touch DIR/refunds-fixed), then `sagaflow saga retry --store ... --flagged "
+                    + "--yes`. Nodes of such a run take --operator-paced (default: ${DEFAULT-VALUE})."})
+    int stallCompensations;
+
     @Option(names = "--submit-only", description = "Start the orders and run none of them: `node` processes run them.")
     boolean submitOnly;
 
@@ -83,19 +91,35 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport = new TransportOptions();
 
+    @Mixin
+    MetricsOption metrics = new MetricsOption();
+
+    private MetricsEndpoint served = MetricsEndpoint.NONE;
+
     @Override
     public Integer call() throws Exception {
+        try (MetricsEndpoint endpoint = metrics.open(System.err)) {
+            served = endpoint;
+            return demo();
+        }
+    }
+
+    private Integer demo() throws Exception {
         if (dir == null) {
             throw new IllegalArgumentException("Missing required option: '--dir=DIR'");
         }
         if (submitOnly && verify) {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
-        DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify);
+        DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify,
+                stallCompensations);
         // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
         SagaStores.check(options.storeOrDefault());
         transport.check();
         if (participants == Placement.remote || mode == DemoMode.choreography) {
+            if (stallCompensations > 0) {
+                throw new IllegalArgumentException("--stall-compensations works with --participants local only");
+            }
             if (submitOnly || verify) {
                 throw new IllegalArgumentException("--submit-only and --verify work with --participants local only");
             }
@@ -106,11 +130,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         logOutcomesInDir();
         if (submitOnly) {
-            long held = OrderFulfilmentDemo.submit(options, System.err);
+            long held = OrderFulfilmentDemo.submit(options, System.err, served);
             System.out.printf("{\"orders\":%d,\"submitted\":%d}%n", orders, held);
             return 0;
         }
-        DemoReport report = OrderFulfilmentDemo.run(options, System.err);
+        DemoReport report = OrderFulfilmentDemo.run(options, System.err, served);
         System.out.println(report.toJson());
         return report.exitCode();
     }
@@ -140,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int runRemote(DemoOptions options, Transport messages) throws Exception {
         logOutcomesInDir();
-        DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err);
+        DemoReport report = OrderFulfilmentDemo.runRemote(options, mode.services(), messages, System.err, served);
         System.out.println(report.toJson());
         return report.exitCode();
     }

@@ -8,6 +8,7 @@ import dev.sagaflow.examples.orders.Participants;
 import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.spi.SagaStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -46,8 +47,18 @@ final class NodeCommand implements Callable<Integer> {
             description = "Time each participant call takes (default: ${DEFAULT-VALUE}).")
     int stepDelayMs;
 
+    @Mixin
+    MetricsOption metrics = new MetricsOption();
+
+    @Option(names = "--operator-paced",
+            description = "For a run with stalled work (`demo --submit-only --stall-compensations N`): a compensation "
+                    + "that keeps failing stalls after 3 attempts and is retried only every 90 s, then hourly, so an "
+                    + "operator's `saga retry` is what finishes it.")
+    boolean operatorPaced;
+
     @Override
     public Integer call() throws Exception {
+        metrics.check();
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
         }
@@ -65,17 +76,26 @@ final class NodeCommand implements Callable<Integer> {
             throw e;
         }
         SagaEngine.Builder builder = SagaEngine.builder(sagaStore)
-                .register(OrderFulfilmentSaga.definition(participants))
+                .register(operatorPaced ? OrderFulfilmentSaga.operatorPaced(participants)
+                        : OrderFulfilmentSaga.definition(participants))
                 .leaseDuration(lease)
                 .pollInterval(poll);
         if (nodeId != null) {
             builder.nodeId(nodeId);
         }
-        SagaEngine engine = builder.build();
+        MetricsEndpoint served = metrics.open(System.err);
+        SagaEngine engine;
+        try {
+            engine = served.build(builder);
+        } catch (RuntimeException e) {
+            served.close();
+            throw e;
+        }
         Thread stopper = new Thread(() -> {
             stopping.set(true);
             System.err.println("node stopping: finishing calls under way and handing instances back");
             engine.close();
+            served.close();
             sagaStore.close();
             participants.close();
             stopped.countDown();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /** {@code bin/sagaflow}: the command-line entry point. */
 @Command(name = "sagaflow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Durable saga orchestration: the order-fulfilment and approval demos, an engine node, signals by hand, the benchmark.",
-        subcommands = {DemoCommand.class, NodeCommand.class, SignalCommand.class, ParticipantCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Durable saga orchestration: the order-fulfilment and approval demos, an engine node, operating sagas on any store (saga list|count|show|history|cancel|retry|skip|resolve|signal), signals by hand, the benchmark.",
+        subcommands = {DemoCommand.class, NodeCommand.class, SagaCommand.class, SignalCommand.class, ParticipantCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SagaflowCli {
 
     public static void main(String[] args) {

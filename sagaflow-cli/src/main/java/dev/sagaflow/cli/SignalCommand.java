@@ -6,14 +6,11 @@ import dev.sagaflow.SignalReceipt;
 import dev.sagaflow.examples.approval.PurchaseRequestSaga;
 import dev.sagaflow.examples.orders.OrderFulfilmentSaga;
 import dev.sagaflow.examples.orders.remote.RemoteOrderFulfilmentSaga;
-import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.spi.SagaStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "signal", mixinStandardHelpOptions = true,
@@ -22,6 +19,7 @@ import java.util.concurrent.Callable;
                 + "payload must read as its type), then put in the instance's inbox, where the engine node that runs "
                 + "it takes it. Works on a SQLite file a running demo holds, and on PostgreSQL while nodes run.",
                 "Idempotent per --id: the same id again changes nothing and prints `duplicate`.",
+                "Also `sagaflow saga signal`, with the same options.",
                 "Example: sagaflow signal --store DIR/sagas.db --key purchase-request:req-7 --name manager-decision "
                         + "--payload '{\"approved\":true,\"by\":\"manager\",\"note\":\"ok\"}'"})
 final class SignalCommand implements Callable<Integer> {
@@ -66,16 +64,7 @@ final class SignalCommand implements Callable<Integer> {
             sagaName = target.key.substring(0, colon);
             key = target.key.substring(colon + 1);
         }
-        SagaStores.check(store); // a value that is no store is refused before anything is opened or made
-        if (!SagaStores.isPostgres(store)) {
-            Path file = Path.of(store.startsWith("jdbc:sqlite:") ? store.substring("jdbc:sqlite:".length()) : store);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--store " + file.toAbsolutePath() + " does not exist: give the "
-                        + "SQLite file of a store (DIR/sagas.db of a demo) or a jdbc:postgresql: URL");
-            }
-        }
-        // A client only: it takes no node lock, so it works beside the node that holds a SQLite file.
-        try (SagaStore sagas = SagaStores.open(store);
+        try (SagaStore sagas = StoreOption.openExisting(store);
              SagaClient client = SagaClient.builder(sagas)
                      .register(PurchaseRequestSaga.forClient())
                      .register(OrderFulfilmentSaga.definition(null))

@@ -50,6 +50,20 @@ class HelpAndUsageTest {
         assertThat(demo.out()).as(demo.all()).contains("approval");
     }
 
+    @ParameterizedTest
+    @MethodSource("sagaCommands")
+    void everySagaSubcommandsHelpPrintsNoWarnings(String command) {
+        CliRun help = CliRun.of("saga", command, "--help");
+
+        assertThat(help.status()).as(help.all()).isZero();
+        assertThat(help.out()).as(help.all()).contains("Usage: sagaflow saga " + command).contains("--store");
+        assertThat(help.err()).as(help.all()).isEmpty();
+    }
+
+    static Stream<String> sagaCommands() {
+        return new CommandLine(new SagaflowCli()).getSubcommands().get("saga").getSubcommands().keySet().stream();
+    }
+
     @Test
     void theTopLevelHelpPrintsNoWarnings() {
         CliRun run = CliRun.of("--help");
@@ -85,6 +99,21 @@ class HelpAndUsageTest {
                         "--payload", "{}"}, "--saga"),
                 Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--saga", "s", "--name", "n",
                         "--payload", "{}"}, "does not exist"),
+                Arguments.of("saga list", new String[] {"saga", "list", "--store", "DIR", "--state", "WAITING,STUCK"},
+                        "unknown state 'STUCK'; the states are STARTED, RUNNING, WAITING"),
+                Arguments.of("saga list", new String[] {"saga", "list", "--store", "DIR", "--since", "yesterday"},
+                        "--since"),
+                Arguments.of("saga list", new String[] {"saga", "list", "--store", "DIR", "--limit", "5000"}, "--limit"),
+                Arguments.of("saga list", new String[] {"saga", "list"}, "--store"),
+                Arguments.of("saga count", new String[] {"saga", "count", "--store", "DIR"}, "does not exist"),
+                Arguments.of("saga show", new String[] {"saga", "show", "--store", "DIR"}, "ID"),
+                Arguments.of("saga retry", new String[] {"saga", "retry", "--store", "DIR"}, "give the saga's ID, or filters"),
+                Arguments.of("saga retry", new String[] {"saga", "retry", "--store", "DIR", "some-id", "--flagged"},
+                        "not both"),
+                Arguments.of("saga resolve", new String[] {"saga", "resolve", "--store", "DIR", "some-id", "--as", "cancelled"},
+                        "--as"),
+                Arguments.of("saga signal", new String[] {"saga", "signal", "--store", "DIR", "--name", "n", "--payload", "{}"},
+                        "--saga"),
                 Arguments.of("", new String[] {"nosuch"}, "nosuch"));
     }
 

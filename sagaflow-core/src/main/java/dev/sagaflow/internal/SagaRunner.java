@@ -666,6 +666,9 @@ public final class SagaRunner {
                 case SAGA_COMPLETED -> observers.tell(new SagaEvent.Completed(ref, sinceStart));
                 case SAGA_FAILED -> observers.tell(new SagaEvent.Failed(ref, next.failure(), sinceStart));
                 case SAGA_CANCELLED -> observers.tell(new SagaEvent.Cancelled(ref, sinceStart));
+                // An operator's resolve ends it in the state the operator chose; listeners hear that end.
+                case SAGA_RESOLVED -> observers.tell(next.state() == SagaState.COMPLETED
+                        ? new SagaEvent.Completed(ref, sinceStart) : new SagaEvent.Failed(ref, next.failure(), sinceStart));
                 default -> {
                 }
             }

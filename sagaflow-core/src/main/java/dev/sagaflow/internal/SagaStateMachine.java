@@ -199,7 +199,7 @@ public final class SagaStateMachine {
     public Transition requestRefused(SagaRecord r, SignalRecord request, String reason, long signalsSeen, long now) {
         Change c = new Change(r, now);
         c.event(HistoryEventType.REQUEST_REFUSED, currentStepName(r), 0, 0,
-                (SignalRecord.CANCEL.equals(request.name()) ? "cancel" : "retry") + " refused: " + reason);
+                request.requestKind() + " refused: " + reason);
         c.b.await(r.await()).flag(r.flag()).signalsSeen(Math.max(signalsSeen, r.signals().seen()));
         c.b.wakeAt(naturalWake(r, now));
         return c.done();
@@ -446,6 +446,69 @@ public final class SagaStateMachine {
         c.event(HistoryEventType.OPERATOR_RETRY, definition.step(top(r)).name(), 0, 0, detail);
         c.b.state(SagaState.COMPENSATING).attemptsMade(0).wakeAt(now).flag(null);
         return c.done();
+    }
+
+    /**
+     * An operator marks the compensation under way (the step on top of the stack, stalled or failing)
+     * as done without running it (they undid its effect by hand, or it needs none): compensation goes
+     * on with the step completed before it, or the saga ends if none is left. Its attempt count and
+     * flag are reset; a reply to its command, if one is awaited, no longer counts.
+     *
+     * @throws IllegalSagaStateException the saga is not compensating
+     */
+    public Transition skipCompensation(SagaRecord r, long now, String detail) {
+        if (!r.state().isCompensating() || r.toCompensate().isEmpty()) {
+            throw new IllegalSagaStateException("Saga " + r.id() + " has no compensation to skip: it is " + r.state()
+                    + "; only a COMPENSATION_STALLED or COMPENSATING saga's compensation can be skipped");
+        }
+        int step = top(r);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.COMPENSATION_SKIPPED, definition.step(step).name(), r.attemptsMade(), 0,
+                "marked done without running it after " + r.attemptsMade() + " failed attempt(s)"
+                        + (detail == null ? "" : "; " + detail));
+        List<Integer> rest = r.toCompensate().subList(0, r.toCompensate().size() - 1);
+        c.b.toCompensate(rest).attemptsMade(0).flag(null);
+        if (rest.isEmpty()) {
+            finishCompensation(c, c.b.build());
+        } else {
+            c.b.state(SagaState.COMPENSATING).wakeAt(now);
+        }
+        return c.done();
+    }
+
+    /**
+     * An operator closes the saga by hand: it ends at once in {@code outcome} (FAILED or COMPLETED)
+     * and nothing more runs: no further step, no compensation. A call of it under way has returned
+     * (the runner applies requests only between calls); a reply it awaits no longer counts.
+     *
+     * @throws IllegalSagaStateException the saga has ended
+     * @throws IllegalArgumentException  the outcome is neither FAILED nor COMPLETED
+     */
+    public Transition resolve(SagaRecord r, SagaState outcome, long now, String detail) {
+        requireResolvable(outcome);
+        if (r.state().isTerminal()) {
+            throw new IllegalSagaStateException("Saga " + r.id() + " cannot be resolved: it has ended (" + r.state() + ")");
+        }
+        Change c = new Change(r, now);
+        String where = currentStepName(r);
+        String text = "resolved by hand as " + outcome + " while " + r.state()
+                + (where == null ? "" : (r.state().isCompensating() ? ", compensating '" : " at '") + where + "'")
+                + (r.state().isCompensating() && r.toCompensate().size() > 0
+                ? "; " + r.toCompensate().size() + " compensation(s) not run" : "")
+                + (detail == null ? "" : "; " + detail);
+        c.event(HistoryEventType.SAGA_RESOLVED, where, r.attemptsMade(), 0, text);
+        c.b.state(outcome).flag(null).wakeAt(null).cancelRequested(false);
+        if (outcome == SagaState.FAILED) {
+            c.b.failure(StoredText.clean(text));
+        }
+        return c.done();
+    }
+
+    /** The terminal states an operator may close a saga in. */
+    public static void requireResolvable(SagaState outcome) {
+        if (outcome != SagaState.FAILED && outcome != SagaState.COMPLETED) {
+            throw new IllegalArgumentException("a saga is resolved as FAILED or COMPLETED, not " + outcome);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sagaflow.internal;
 
 import dev.sagaflow.IllegalSagaStateException;
 import dev.sagaflow.SagaDefinition;
+import dev.sagaflow.SagaState;
 import dev.sagaflow.StepDefinition;
 import dev.sagaflow.WaitDefinition;
 import dev.sagaflow.spi.Inbox;
@@ -68,7 +69,8 @@ final class WaitingSteps {
     }
 
     /**
-     * Reads the inbox and makes one transition of it: an operator's request first (in delivery order),
+     * Reads the inbox and makes one transition of it: an operator's request first (in delivery order:
+     * cancel, retry, skip, resolve; applied, or refused in the history with who asked and why),
      * then the signal the instance awaits (one that came before the wait's timeout), then the
      * timeout, the start of the wait, or only the note that the inbox was seen.
      */
@@ -140,24 +142,45 @@ final class WaitingSteps {
         String detail = describe(request);
         Transition applied;
         try {
-            applied = SignalRecord.CANCEL.equals(request.name()) ? a.machine.cancel(r, now, detail)
-                    : a.machine.retry(r, now, detail);
-        } catch (IllegalSagaStateException refused) {
-            log.info("saga {}: {}", r.id(), refused.getMessage());
-            applied = a.machine.requestRefused(r, request, refused.getMessage(), seen, now);
+            applied = switch (request.name()) {
+                case SignalRecord.CANCEL -> a.machine.cancel(r, now, detail);
+                case SignalRecord.RETRY -> a.machine.retry(r, now, detail);
+                case SignalRecord.SKIP -> a.machine.skipCompensation(r, now, detail);
+                case SignalRecord.RESOLVE -> a.machine.resolve(r, outcome(request), now, detail);
+                default -> throw new IllegalSagaStateException("unknown request '" + request.name()
+                        + "' (sent by a newer client?)");
+            };
+        } catch (IllegalSagaStateException | IllegalArgumentException refused) {
+            log.info("saga {}: {} refused: {}", r.id(), request.requestKind(), refused.getMessage());
+            applied = a.machine.requestRefused(r, request, refused.getMessage() + "; " + detail, seen, now);
         }
         runner.recordConsuming(a, seen(applied, seen), null, List.of(request.signalId()));
     }
 
-    /** Who asked and why, from a request's payload. */
+    /**
+     * Who asked and why, from a request's payload, and the request's id (in brackets, so a client can
+     * find what became of its request: {@code SagaClient.requestOutcome}).
+     */
     private static String describe(SignalRecord request) {
+        String id = " " + Requests.tag(request.signalId());
         try {
             Map<?, ?> body = Json.decode(request.payload(), Map.class, "request " + request.signalId());
             Object by = body.get("operator");
             Object reason = body.get("reason");
-            return "requested by " + (by == null ? "an operator" : by) + (reason == null ? "" : ": " + reason);
+            return "requested by " + (by == null ? "an operator" : by) + (reason == null ? "" : ": " + reason) + id;
         } catch (RuntimeException e) {
-            return "requested by an operator";
+            return "requested by an operator" + id;
+        }
+    }
+
+    /** The terminal state a resolve request asks for: its payload's {@code outcome}, FAILED by default. */
+    private static SagaState outcome(SignalRecord request) {
+        Map<?, ?> body = Json.decode(request.payload(), Map.class, "request " + request.signalId());
+        Object outcome = body.get("outcome");
+        try {
+            return outcome == null ? SagaState.FAILED : SagaState.valueOf(outcome.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("outcome '" + outcome + "' is not a state; FAILED or COMPLETED");
         }
     }
 

@@ -224,6 +224,8 @@ public final class InMemorySagaStore implements SagaStore {
                 .filter(r -> query.sagaName() == null || query.sagaName().equals(r.sagaName()))
                 .filter(r -> !query.flagged() || r.flag() != null)
                 .filter(r -> query.correlationId() == null || query.correlationId().equals(r.correlationId()))
+                .filter(r -> query.idempotencyKey() == null || query.idempotencyKey().equals(r.idempotencyKey()))
+                .filter(r -> query.createdInRange(r.createdAt()))
                 .sorted(Comparator.comparingLong(SagaRecord::createdAt).reversed().thenComparing(SagaRecord::id))
                 .skip(query.offset())
                 .limit(query.limit())
@@ -248,6 +250,15 @@ public final class InMemorySagaStore implements SagaStore {
                         && (r.owner() == null || r.leaseUntil() == null || r.leaseUntil() < now))
                 .limit(cap)
                 .count();
+    }
+
+    @Override
+    public synchronized Map<String, Map<SagaState, Long>> countByNameAndState() {
+        Map<String, Map<SagaState, Long>> counts = new java.util.TreeMap<>();
+        for (SagaRecord r : rows.values()) {
+            counts.computeIfAbsent(r.sagaName(), n -> new EnumMap<>(SagaState.class)).merge(r.state(), 1L, Long::sum);
+        }
+        return counts;
     }
 
     @Override

@@ -74,7 +74,10 @@ public interface SagaStore extends Outbox, AutoCloseable {
     /** The instance's history in sequence order. */
     List<HistoryEvent> history(String id);
 
-    /** Instances matching the query (state, name, flag, correlation id), newest first. */
+    /**
+     * Instances matching every filter of the query (states, name, flag, correlation id, creation time
+     * range, idempotency key), newest first (by creation time, then id), paged by offset and limit.
+     */
     List<SagaRecord> list(SagaQuery query);
 
     /** How many instances are in each state, of the named saga or ({@code null}) of all; states with none are left out. */
@@ -86,6 +89,15 @@ public interface SagaStore extends Outbox, AutoCloseable {
      * however far behind the nodes are.
      */
     long countDue(Collection<String> sagaNames, long now, int cap);
+
+    /**
+     * How many instances there are per saga name and state; names and states with none are left out.
+     * For operators ({@code sagaflow saga count}); a store that cannot tell throws
+     * {@link UnsupportedOperationException}.
+     */
+    default Map<String, Map<SagaState, Long>> countByNameAndState() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not count by saga name");
+    }
 
     /** The earliest {@code wakeAt} among non-terminal instances, if any: lets an idle node sleep until then. */
     Optional<Long> nextWakeAt(Collection<String> sagaNames);

@@ -5,7 +5,8 @@ package dev.sagaflow.spi;
  * consumes it, so a signal that comes before its wait is not lost; one row per {@code signalId},
  * a database constraint.
  *
- * @param name       the signal's name, or {@link #CANCEL} / {@link #RETRY} for an operator's request
+ * @param name       the signal's name, or {@link #CANCEL} / {@link #RETRY} / {@link #SKIP} / {@link #RESOLVE}
+ *                   for an operator's request (names starting with {@code $}; a saga's signal never does)
  * @param payload    JSON
  * @param receivedAt when the store accepted it
  */
@@ -14,6 +15,21 @@ public record SignalRecord(String signalId, String sagaId, String name, String p
     public static final String CANCEL = "$cancel";
     /** An operator's request to retry the instance's stalled compensation now. */
     public static final String RETRY = "$retry";
+    /**
+     * An operator's request to mark the compensation under way (stalled, or failing) as done without
+     * running it, so that compensation goes on with the step completed before it.
+     */
+    public static final String SKIP = "$skip";
+    /**
+     * An operator's request to close the saga by hand, terminal at once (its payload's {@code outcome}:
+     * FAILED or COMPLETED), running nothing more.
+     */
+    public static final String RESOLVE = "$resolve";
+
+    /** The request's name as people say it: cancel, retry, skip, resolve; or the signal's name. */
+    public String requestKind() {
+        return isRequest() ? name.substring(1) : name;
+    }
 
     public boolean isRequest() {
         return name.startsWith("$");

@@ -57,11 +57,15 @@ class OutcomeEventsTest {
     }
 
     private SagaEngine engine() {
+        return engine(new CopyOnWriteArrayList<>());
+    }
+
+    private SagaEngine engine(List<SagaEvent> told) {
         Transport transport = new InMemoryTransport();
         open.add(transport);
         open.add(transport.subscribe("orders.saga-events", "order-service", events::add));
         SagaEngine engine = SagaEngine.builder(store).register(saga()).transport(transport)
-                .pollInterval(Duration.ofMillis(20)).build();
+                .pollInterval(Duration.ofMillis(20)).eventListener(told::add).build();
         open.add(engine);
         return engine;
     }
@@ -110,6 +114,20 @@ class OutcomeEventsTest {
         assertThat(engine.awaitTermination(id, Duration.ofSeconds(10)).orElseThrow().state()).isEqualTo(SagaState.CANCELLED);
         await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(id).isEmpty());
         assertThat(eventsOf(id)).singleElement().satisfies(m -> assertThat(m.type()).isEqualTo(SagaOutcome.CANCELLED));
+    }
+
+    @Test
+    void aSagaAnOperatorResolvesPublishesTheEndTheOperatorChose() throws Exception {
+        List<SagaEvent> told = new CopyOnWriteArrayList<>();
+        SagaEngine engine = engine(told);
+        SagaId id = engine.start("order", new Order("o-4", 50, "new"), "o-4");
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.get(id).history().stream()
+                .anyMatch(e -> e.type() == HistoryEventType.WAIT_STARTED));
+        engine.client().resolve(id, "ops", "shipped by hand", SagaState.COMPLETED);
+        assertThat(engine.awaitTermination(id, Duration.ofSeconds(10)).orElseThrow().state()).isEqualTo(SagaState.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(id).isEmpty());
+        assertThat(eventsOf(id)).singleElement().satisfies(m -> assertThat(m.type()).isEqualTo(SagaOutcome.COMPLETED));
+        await().atMost(Duration.ofSeconds(10)).until(() -> told.stream().anyMatch(SagaEvent.Completed.class::isInstance));
     }
 
     @Test

@@ -533,6 +533,64 @@ public abstract class SagaStoreContract {
     }
 
     @Test
+    void listFiltersByCreationTimeRangeNewestFirst() {
+        for (int i = 0; i < 6; i++) {
+            insert(row(newId(), "t" + i, T0 + i * 1_000L));
+        }
+        SagaQuery range = SagaQuery.all().createdBetween(Instant.ofEpochMilli(T0 + 1_000), Instant.ofEpochMilli(T0 + 4_000));
+        assertThat(store.list(range)).extracting(SagaRecord::idempotencyKey).containsExactly("t3", "t2", "t1");
+        assertThat(store.list(range.page(1, 2))).extracting(SagaRecord::idempotencyKey).containsExactly("t2", "t1");
+        assertThat(store.list(SagaQuery.all().createdBetween(Instant.ofEpochMilli(T0 + 4_000), null)))
+                .extracting(SagaRecord::idempotencyKey).containsExactly("t5", "t4");
+        assertThat(store.list(SagaQuery.all().createdBetween(null, Instant.ofEpochMilli(T0 + 1))))
+                .extracting(SagaRecord::idempotencyKey).containsExactly("t0");
+        assertThat(store.list(SagaQuery.all().createdBetween(Instant.ofEpochMilli(T0 + 10_000), null))).isEmpty();
+    }
+
+    @Test
+    void listFiltersByIdempotencyKeyWithOrWithoutTheSagaName() {
+        insert(row(newId(), "shared", T0));
+        insert(other("refund", "shared", SagaState.COMPLETED, null, T0 + 1));
+        insert(row(newId(), "alone", T0 + 2));
+
+        assertThat(store.list(SagaQuery.all().withIdempotencyKey("shared"))).extracting(SagaRecord::sagaName)
+                .containsExactly("refund", "order");
+        assertThat(store.list(SagaQuery.all().withIdempotencyKey("shared").withSagaName("order")))
+                .extracting(SagaRecord::idempotencyKey, SagaRecord::sagaName).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("shared", "order"));
+        assertThat(store.list(SagaQuery.all().withIdempotencyKey("none"))).isEmpty();
+    }
+
+    @Test
+    void everyFilterAppliesTogether() {
+        insert(row(newId(), "a", T0).toBuilder().state(SagaState.COMPENSATION_STALLED).flag("COMPENSATION_STALLED").build());
+        insert(row(newId(), "b", T0 + 5_000).toBuilder().state(SagaState.COMPENSATION_STALLED).flag("COMPENSATION_STALLED").build());
+        insert(row(newId(), "c", T0 + 5_001).toBuilder().state(SagaState.COMPENSATION_STALLED).build());
+        insert(row(newId(), "d", T0 + 5_002).toBuilder().state(SagaState.FAILED).flag("RETRYING").build());
+
+        SagaQuery stalledLately = SagaQuery.all().withSagaName("order").withStates(SagaState.COMPENSATION_STALLED)
+                .flaggedOnly().createdBetween(Instant.ofEpochMilli(T0 + 1_000), null);
+        assertThat(store.list(stalledLately)).extracting(SagaRecord::idempotencyKey).containsExactly("b");
+        assertThat(store.list(stalledLately.withCorrelationId("corr-b").withIdempotencyKey("b")))
+                .extracting(SagaRecord::idempotencyKey).containsExactly("b");
+        assertThat(store.list(stalledLately.withCorrelationId("corr-a"))).isEmpty();
+    }
+
+    @Test
+    void countsByNameAndState() {
+        assertThat(store.countByNameAndState()).isEmpty();
+        insert(row(newId(), "a"));
+        insert(row(newId(), "b").toBuilder().state(SagaState.COMPLETED).build());
+        insert(row(newId(), "c").toBuilder().state(SagaState.COMPLETED).build());
+        insert(other("refund", "r", SagaState.FAILED, null, T0));
+
+        assertThat(store.countByNameAndState()).containsOnlyKeys("order", "refund");
+        assertThat(store.countByNameAndState().get("order")).containsOnly(
+                Map.entry(SagaState.STARTED, 1L), Map.entry(SagaState.COMPLETED, 2L));
+        assertThat(store.countByNameAndState().get("refund")).containsOnly(Map.entry(SagaState.FAILED, 1L));
+    }
+
+    @Test
     void everyKindOfWaitReadsBack() {
         for (SagaRecord.WaitKind kind : SagaRecord.WaitKind.values()) {
             SagaRecord r = row(newId(), "k-" + kind).toBuilder().state(SagaState.WAITING).step(2).attemptsMade(3)

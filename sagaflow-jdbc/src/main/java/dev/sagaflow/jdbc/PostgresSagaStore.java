@@ -199,6 +199,11 @@ public final class PostgresSagaStore implements SagaStore {
     }
 
     @Override
+    public Map<String, Map<SagaState, Long>> countByNameAndState() {
+        return read(c -> SagaTables.countByNameAndState(c));
+    }
+
+    @Override
     public Map<SagaState, Long> countByState(String sagaName) {
         return read(c -> SagaTables.countByState(c, sagaName));
     }

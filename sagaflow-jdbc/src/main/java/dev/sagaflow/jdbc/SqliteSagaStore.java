@@ -258,6 +258,11 @@ public final class SqliteSagaStore implements SagaStore {
     }
 
     @Override
+    public Map<String, Map<SagaState, Long>> countByNameAndState() {
+        return read(() -> SagaTables.countByNameAndState(reader));
+    }
+
+    @Override
     public Map<SagaState, Long> countByState(String sagaName) {
         return read(() -> SagaTables.countByState(reader, sagaName));
     }

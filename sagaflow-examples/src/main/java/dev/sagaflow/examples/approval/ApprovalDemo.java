@@ -5,6 +5,7 @@ import dev.sagaflow.SagaEngine;
 import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.examples.EngineHook;
 import dev.sagaflow.examples.orders.Faults;
 import dev.sagaflow.jdbc.SagaStores;
 import dev.sagaflow.spi.SagaStore;
@@ -39,10 +40,20 @@ public final class ApprovalDemo {
     }
 
     public static ApprovalAudit.Result run(ApprovalOptions options, PrintStream progress) throws Exception {
-        return run(options, Faults.transientAt(TRANSIENT_FAULT_RATE), progress);
+        return run(options, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #run(ApprovalOptions, PrintStream)}, with {@code hook} applied to the demo's engine. */
+    public static ApprovalAudit.Result run(ApprovalOptions options, PrintStream progress, EngineHook hook) throws Exception {
+        return run(options, Faults.transientAt(TRANSIENT_FAULT_RATE), progress, hook);
     }
 
     static ApprovalAudit.Result run(ApprovalOptions options, Faults faults, PrintStream progress) throws Exception {
+        return run(options, faults, progress, EngineHook.NONE);
+    }
+
+    static ApprovalAudit.Result run(ApprovalOptions options, Faults faults, PrintStream progress, EngineHook hook)
+            throws Exception {
         try {
             Files.createDirectories(options.dir());
         } catch (IOException e) {
@@ -53,10 +64,9 @@ public final class ApprovalDemo {
         try (SagaStore store = SagaStores.open(options.storeOrDefault());
              BudgetLedger ledger = new BudgetLedger(options.dir().resolve("budget.db"), faults, Duration.ZERO)) {
             Map<String, RequestOutcome> outcomes;
-            try (SagaEngine engine = SagaEngine.builder(store)
+            try (SagaEngine engine = hook.build(SagaEngine.builder(store)
                     .register(PurchaseRequestSaga.definition(ledger, options.managerTimeout(), options.directorTimeout()))
-                    .pollInterval(Duration.ofMillis(100))
-                    .build();
+                    .pollInterval(Duration.ofMillis(100)));
                  SagaClient client = SagaClient.builder(store).register(PurchaseRequestSaga.forClient()).build();
                  Approvers approvers = new Approvers(client, plan, options.requests()).start()) {
                 Progress meter = new Progress(client, approvers, options.requests(), progress);

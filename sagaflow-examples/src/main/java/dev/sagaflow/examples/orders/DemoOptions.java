@@ -14,12 +14,18 @@ import java.time.Duration;
  * @param stepDelayMs time each participant call takes, in milliseconds
  * @param store       the saga store: a {@code jdbc:postgresql:} URL or a SQLite file; {@code null} for {@code DIR/sagas.db}
  * @param verifyOnly  run nothing and start nothing: wait for the orders to end (on other nodes) and check them
+ * @param stallCompensations this many orders get a refund that fails until an operator's fix ({@link StalledRefunds})
  */
 public record DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs, String store,
-                          boolean verifyOnly) {
+                          boolean verifyOnly, int stallCompensations) {
 
     public DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs) {
         this(dir, orders, failureRate, timeout, stepDelayMs, null, false);
+    }
+
+    public DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs, String store,
+                       boolean verifyOnly) {
+        this(dir, orders, failureRate, timeout, stepDelayMs, store, verifyOnly, 0);
     }
 
     /** The store as given, or the SQLite file in DIR. */
@@ -42,6 +48,9 @@ public record DemoOptions(Path dir, int orders, double failureRate, Duration tim
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--timeout must be positive; was " + timeout);
+        }
+        if (stallCompensations < 0) {
+            throw new IllegalArgumentException("--stall-compensations must not be negative; was " + stallCompensations);
         }
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);

@@ -6,11 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The demo's verdict, printed as its last line. */
-public record DemoReport(int orders, int completed, int compensated, int pending, int inconsistent) {
+/**
+ * The demo's verdict, printed as its last line.
+ *
+ * @param byOperator orders whose saga an operator resolved by hand or skipped a compensation of, and
+ *                   whose ledgers hold no more than the operator answers for (see {@link LedgerAudit})
+ */
+public record DemoReport(int orders, int completed, int compensated, int pending, int inconsistent, int byOperator) {
+
+    public DemoReport(int orders, int completed, int compensated, int pending, int inconsistent) {
+        this(orders, completed, compensated, pending, inconsistent, 0);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** {@code {"orders":N,"completed":C,"compensated":F,"pending":P,"inconsistent":I}}, in that order. */
+    /**
+     * {@code {"orders":N,"completed":C,"compensated":F,"pending":P,"inconsistent":I}}, in that order, and
+     * {@code "byOperator":O} last when operators answer for any order.
+     */
     public String toJson() {
         Map<String, Integer> fields = new LinkedHashMap<>();
         fields.put("orders", orders);
@@ -18,6 +31,9 @@ public record DemoReport(int orders, int completed, int compensated, int pending
         fields.put("compensated", compensated);
         fields.put("pending", pending);
         fields.put("inconsistent", inconsistent);
+        if (byOperator > 0) {
+            fields.put("byOperator", byOperator);
+        }
         try {
             return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {

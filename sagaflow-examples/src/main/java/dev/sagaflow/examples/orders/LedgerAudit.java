@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Checks every order across the four ledgers, reading them directly rather than trusting the
@@ -16,6 +17,12 @@ import java.util.TreeSet;
  * no confirmation — and the engine says FAILED or CANCELLED). Anything in between, or an effect
  * present twice, is inconsistent; so is any effect recorded for an order outside {@code order-1..N}.
  * Stock must add up too. An order whose saga has not ended (or was never started) is pending, not judged.
+ *
+ * <p>Operators answer for what they took out of the system's hands ({@link OperatorHandling}), and
+ * nothing more: an order whose saga was resolved by hand may hold any effect, but none twice; one
+ * whose compensation of a step was skipped may still hold that step's effect (the operator undid it
+ * outside the system, or chose to keep it), and must be clean of every other. Such an order is
+ * counted apart ({@code byOperator}) and listed with its ledgers; anything beyond that is inconsistent.
  */
 public final class LedgerAudit {
     private final Participants participants;
@@ -24,8 +31,11 @@ public final class LedgerAudit {
         this.participants = participants;
     }
 
-    /** The outcome, with one line per problem found. */
-    public record Result(DemoReport report, List<String> problems) {
+    /** The outcome, with one line per problem found, and one per order an operator answers for. */
+    public record Result(DemoReport report, List<String> problems, List<String> excused) {
+        public Result(DemoReport report, List<String> problems) {
+            this(report, problems, List.of());
+        }
     }
 
     /**
@@ -33,11 +43,18 @@ public final class LedgerAudit {
      * @param engineState each started order's saga state, by order id
      */
     public Result audit(int orders, Map<String, SagaState> engineState) {
+        return audit(orders, engineState, id -> OperatorHandling.NONE);
+    }
+
+    /** As {@link #audit(int, Map)}, with what operators did to each order's saga. */
+    public Result audit(int orders, Map<String, SagaState> engineState, Function<String, OperatorHandling> handledBy) {
         Map<String, int[]> reservations = participants.inventory().reservationsByOrder();
         Map<String, int[]> charges = participants.payments().chargesByOrder();
         Map<String, Integer> shipments = participants.shipping().shipmentsByOrder();
         Map<String, Integer> confirmations = participants.notifications().confirmationsByOrder();
         List<String> problems = new ArrayList<>();
+        List<String> excused = new ArrayList<>();
+        int byOperator = 0;
         int completed = 0;
         int compensated = 0;
         int pending = 0;
@@ -56,7 +73,13 @@ public final class LedgerAudit {
                     && shipped == 1 && confirmed == 1;
             boolean noneLeft = reserved[0] == 0 && reserved[1] <= 1 && charged[0] == 0 && charged[1] <= 1
                     && shipped == 0 && confirmed == 0;
-            if (state == SagaState.COMPLETED && allOnce) {
+            OperatorHandling handled = handledBy.apply(id);
+            String ledgers = String.format("reservations held %d released %d, charges %d refunded %d, shipments %d, "
+                    + "confirmations %d", reserved[0], reserved[1], charged[0], charged[1], shipped, confirmed);
+            if (handled.any() && answeredForBy(handled, state, reserved, charged, shipped, confirmed)) {
+                byOperator++;
+                excused.add(id + ": saga " + state + ", " + handled + "; " + ledgers);
+            } else if (state == SagaState.COMPLETED && allOnce) {
                 completed++;
             } else if ((state == SagaState.FAILED || state == SagaState.CANCELLED) && noneLeft) {
                 compensated++;
@@ -87,6 +110,24 @@ public final class LedgerAudit {
         if (problems.size() > inconsistent) {
             inconsistent++;
         }
-        return new Result(new DemoReport(orders, completed, compensated, pending, inconsistent), problems);
+        return new Result(new DemoReport(orders, completed, compensated, pending, inconsistent, byOperator), problems,
+                excused);
+    }
+
+    /**
+     * Whether the ledgers hold only what the operator answers for: after a resolve, any effect but
+     * none twice; after skipped compensations, the skipped steps' effects at most once and nothing else.
+     */
+    private static boolean answeredForBy(OperatorHandling handled, SagaState state, int[] reserved, int[] charged,
+                                         int shipped, int confirmed) {
+        boolean noneTwice = reserved[0] <= 1 && reserved[1] <= 1 && charged[0] <= 1 && charged[1] <= 1 && shipped <= 1
+                && confirmed <= 1;
+        if (handled.resolved()) {
+            return noneTwice;
+        }
+        boolean reserveLeft = handled.skipped().contains("reserve-inventory") ? reserved[0] + reserved[1] <= 1 : reserved[0] == 0;
+        boolean chargeLeft = handled.skipped().contains("charge-payment") ? charged[0] + charged[1] <= 1 : charged[0] == 0;
+        return (state == SagaState.FAILED || state == SagaState.CANCELLED) && noneTwice && reserveLeft && chargeLeft
+                && shipped == 0 && confirmed == 0;
     }
 }

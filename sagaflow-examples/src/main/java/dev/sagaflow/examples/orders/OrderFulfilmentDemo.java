@@ -5,6 +5,7 @@ import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.choreography.SagaTracker;
+import dev.sagaflow.examples.EngineHook;
 import dev.sagaflow.examples.orders.remote.OrderChoreography;
 import dev.sagaflow.examples.orders.remote.OrderMessages;
 import dev.sagaflow.examples.orders.remote.OrderServices;
@@ -39,15 +40,26 @@ public final class OrderFulfilmentDemo {
     }
 
     public static DemoReport run(DemoOptions options, PrintStream progress) throws Exception {
-        return run(options, Faults.transientAt(TRANSIENT_FAULT_RATE), progress);
+        return run(options, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #run(DemoOptions, PrintStream)}, with {@code hook} applied to the demo's engine. */
+    public static DemoReport run(DemoOptions options, PrintStream progress, EngineHook hook) throws Exception {
+        return run(options, Faults.transientAt(TRANSIENT_FAULT_RATE), progress, hook);
     }
 
     static DemoReport run(DemoOptions options, Faults faults, PrintStream progress) throws Exception {
+        return run(options, faults, progress, EngineHook.NONE);
+    }
+
+    static DemoReport run(DemoOptions options, Faults faults, PrintStream progress, EngineHook hook) throws Exception {
         OrderBook book = new OrderBook(options.failureRate());
+        planStalls(options, book, progress);
         try (Participants participants = Participants.open(options.dir(), faults, Duration.ofMillis(options.stepDelayMs()))) {
             Map<String, SagaState> states;
+            Map<String, OperatorHandling> handled;
             try (SagaStore store = SagaStores.open(options.storeOrDefault());
-                 SagaEngine engine = engine(store, participants, options.verifyOnly())) {
+                 SagaEngine engine = engine(store, participants, options.verifyOnly(), options.stallCompensations() > 0, hook)) {
                 Progress meter = new Progress(engine, OrderFulfilmentSaga.NAME, options.orders(), progress);
                 if (!options.verifyOnly()) {
                     startAll(engine, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
@@ -57,8 +69,43 @@ public final class OrderFulfilmentDemo {
                     progress.printf("timed out after %s with orders still running%n", options.timeout());
                 }
                 states = statesByOrder(engine, OrderFulfilmentSaga.NAME, SagaInstance::idempotencyKey);
+                handled = operatorHandling(engine);
             }
-            return audit(options, participants, states, progress);
+            return audit(options, participants, states, handled, progress);
+        }
+    }
+
+    /** With --stall-compensations: which orders' refunds the gateway refuses until the operator's fix. */
+    private static void planStalls(DemoOptions options, OrderBook book, PrintStream progress) {
+        if (options.stallCompensations() > 0 && !options.verifyOnly()) {
+            List<String> stalled = StalledRefunds.plan(options.dir(), book, options.orders(), options.stallCompensations());
+            progress.printf("the refunds of %s fail until %s exists; their sagas will stall for an operator%n", stalled,
+                    options.dir().resolve(StalledRefunds.FIX_FILE));
+        }
+    }
+
+    /**
+     * What operators did to each order's saga (a skipped compensation, a resolve), read from the
+     * histories of the sagas an operator may have touched: ended, and not as a plain run ends them.
+     */
+    private static Map<String, OperatorHandling> operatorHandling(SagaEngine engine) {
+        Map<String, OperatorHandling> handled = new HashMap<>();
+        SagaQuery page = SagaQuery.all().withSagaName(OrderFulfilmentSaga.NAME)
+                .withStates(SagaState.FAILED, SagaState.COMPLETED, SagaState.CANCELLED).page(0, 1000);
+        while (true) {
+            List<SagaInstance> instances = engine.list(page);
+            for (SagaInstance instance : instances) {
+                if (instance.failure() != null || instance.state() == SagaState.COMPLETED) {
+                    OperatorHandling h = OperatorHandling.of(engine.get(instance.id()).history());
+                    if (h.any()) {
+                        handled.put(instance.idempotencyKey(), h);
+                    }
+                }
+            }
+            if (instances.size() < page.limit()) {
+                return handled;
+            }
+            page = page.next();
         }
     }
 
@@ -73,12 +120,18 @@ public final class OrderFulfilmentDemo {
      */
     public static DemoReport runRemote(DemoOptions options, OrderServices.Mode mode, Transport transport,
                                        PrintStream progress) throws Exception {
+        return runRemote(options, mode, transport, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #runRemote(DemoOptions, OrderServices.Mode, Transport, PrintStream)}, with {@code hook} applied to its engine. */
+    public static DemoReport runRemote(DemoOptions options, OrderServices.Mode mode, Transport transport,
+                                       PrintStream progress, EngineHook hook) throws Exception {
         OrderBook book = new OrderBook(options.failureRate());
         Map<String, SagaState> states;
         try (SagaStore store = SagaStores.open(options.storeOrDefault())) {
             if (mode == OrderServices.Mode.ORCHESTRATION) {
-                try (SagaEngine engine = SagaEngine.builder(store).register(RemoteOrderFulfilmentSaga.definition())
-                        .transport(transport).build()) {
+                try (SagaEngine engine = hook.build(SagaEngine.builder(store).register(RemoteOrderFulfilmentSaga.definition())
+                        .transport(transport))) {
                     Progress meter = new Progress(engine, RemoteOrderFulfilmentSaga.NAME, options.orders(), progress);
                     startAll(engine, RemoteOrderFulfilmentSaga.NAME, book, options.orders(), meter);
                     awaitAll(meter, options, progress);
@@ -89,7 +142,7 @@ public final class OrderFulfilmentDemo {
                         .track(OrderChoreography.definition(CHOREOGRAPHY_DEADLINE)).build().start();
                      dev.sagaflow.participant.Participant orders = dev.sagaflow.participant.Participant
                              .builder("orders", options.dir().resolve("orders.db").toString(), transport).build().start();
-                     SagaEngine reader = SagaEngine.builder(store).clientOnly().build()) {
+                     SagaEngine reader = hook.build(SagaEngine.builder(store).clientOnly())) {
                     Progress meter = new Progress(reader, OrderChoreography.NAME, options.orders(), progress);
                     placeAll(orders, book, options.orders(), meter);
                     awaitAll(meter, options, progress);
@@ -144,8 +197,15 @@ public final class OrderFulfilmentDemo {
 
     private static DemoReport audit(DemoOptions options, Participants participants, Map<String, SagaState> states,
                                     PrintStream progress) {
+        return audit(options, participants, states, Map.of(), progress);
+    }
+
+    private static DemoReport audit(DemoOptions options, Participants participants, Map<String, SagaState> states,
+                                    Map<String, OperatorHandling> handled, PrintStream progress) {
         progress.println("checking every order across the four ledgers");
-        LedgerAudit.Result audit = new LedgerAudit(participants).audit(options.orders(), states);
+        LedgerAudit.Result audit = new LedgerAudit(participants).audit(options.orders(), states,
+                id -> handled.getOrDefault(id, OperatorHandling.NONE));
+        audit.excused().forEach(line -> progress.println("BY AN OPERATOR " + line));
         audit.problems().stream().limit(20).forEach(problem -> progress.println("INCONSISTENT " + problem));
         return audit.report();
     }
@@ -155,10 +215,16 @@ public final class OrderFulfilmentDemo {
      * ({@code bin/sagaflow node}). Returns how many orders the store holds afterwards.
      */
     public static long submit(DemoOptions options, PrintStream progress) throws Exception {
+        return submit(options, progress, EngineHook.NONE);
+    }
+
+    /** As {@link #submit(DemoOptions, PrintStream)}, with {@code hook} applied to its client-only engine. */
+    public static long submit(DemoOptions options, PrintStream progress, EngineHook hook) throws Exception {
         OrderBook book = new OrderBook(options.failureRate());
+        planStalls(options, book, progress);
         try (Participants participants = Participants.open(options.dir(), Faults.none(), Duration.ZERO);
              SagaStore store = SagaStores.open(options.storeOrDefault());
-             SagaEngine client = engine(store, participants, true)) {
+             SagaEngine client = engine(store, participants, true, false, hook)) {
             Progress meter = new Progress(client, OrderFulfilmentSaga.NAME, options.orders(), progress);
             startAll(client, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
             meter.print("submitted");
@@ -166,9 +232,11 @@ public final class OrderFulfilmentDemo {
         }
     }
 
-    private static SagaEngine engine(SagaStore store, Participants participants, boolean clientOnly) {
-        SagaEngine.Builder builder = SagaEngine.builder(store).register(OrderFulfilmentSaga.definition(participants));
-        return (clientOnly ? builder.clientOnly() : builder).build();
+    private static SagaEngine engine(SagaStore store, Participants participants, boolean clientOnly, boolean operatorPaced,
+                                     EngineHook hook) {
+        SagaEngine.Builder builder = SagaEngine.builder(store).register(operatorPaced
+                ? OrderFulfilmentSaga.operatorPaced(participants) : OrderFulfilmentSaga.definition(participants));
+        return hook.build(clientOnly ? builder.clientOnly() : builder);
     }
 
     private static void startAll(SagaEngine engine, String sagaName, OrderBook book, int orders, Progress meter)

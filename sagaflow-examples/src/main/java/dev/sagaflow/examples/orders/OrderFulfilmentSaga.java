@@ -20,13 +20,28 @@ public final class OrderFulfilmentSaga {
                 .initialDelay(Duration.ofMillis(20)).maxDelay(Duration.ofSeconds(2)).build());
     }
 
+    /**
+     * For runs with stalled work ({@code --stall-compensations}): a compensation that keeps failing is
+     * retried after 0.1 s and 3 s, stalls after its third attempt, and is next tried 90 s later (then
+     * every hour at most), so that the operator's {@code saga retry} is what finishes it.
+     */
+    public static SagaDefinition<Order> operatorPaced(Participants p) {
+        return definition(p, RetryPolicy.builder().maxAttempts(RetryPolicy.UNLIMITED).initialDelay(Duration.ofMillis(100))
+                .multiplier(30).maxDelay(Duration.ofHours(1)).build(), 3);
+    }
+
     /** With the given retry policy for compensations (which must not give up: they are retried until they succeed). */
     public static SagaDefinition<Order> definition(Participants p, RetryPolicy compensationRetry) {
+        return definition(p, compensationRetry, 5);
+    }
+
+    private static SagaDefinition<Order> definition(Participants p, RetryPolicy compensationRetry, int stallAfter) {
         RetryPolicy transientOnly = RetryPolicy.builder().maxAttempts(6).initialDelay(Duration.ofMillis(20))
                 .maxDelay(Duration.ofSeconds(1)).nonRetryable(OutOfStockException.class, CardDeclinedException.class)
                 .build();
         return Saga.define(NAME, Order.class)
                 .compensationRetry(compensationRetry)
+                .stallAfter(stallAfter)
                 .step("reserve-inventory")
                     .invoke((order, ctx) -> {
                         p.inventory().reserve(ctx.idempotencyKey(), order);

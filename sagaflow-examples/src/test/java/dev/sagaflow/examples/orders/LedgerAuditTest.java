@@ -134,6 +134,47 @@ class LedgerAuditTest {
     }
 
     @Test
+    void aSkippedRefundIsTheOperatorsToAnswerForAndNothingElseIs() throws Exception {
+        sql("payments", "UPDATE charge SET status = 'CHARGED' WHERE order_id = 'order-2'");
+        OperatorHandling skippedRefund = new OperatorHandling(java.util.Set.of("charge-payment"), false);
+
+        LedgerAudit.Result result = new LedgerAudit(participants).audit(2, engine,
+                id -> id.equals("order-2") ? skippedRefund : OperatorHandling.NONE);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.excused()).singleElement().asString().startsWith("order-2: saga FAILED, compensation of "
+                + "[charge-payment] skipped; reservations held 0 released 1, charges 1 refunded 0");
+        assertThat(result.report()).isEqualTo(new DemoReport(2, 1, 0, 0, 0, 1));
+        assertThat(result.report().exitCode()).isZero();
+        assertThat(result.report().toJson()).endsWith(",\"inconsistent\":0,\"byOperator\":1}");
+
+        // A skipped refund does not excuse a reservation left held, nor a shipment.
+        sql("inventory", "UPDATE reservation SET status = 'HELD' WHERE order_id = 'order-2'",
+                "UPDATE stock SET available = available - 1 WHERE sku = 'SKU-2'");
+        LedgerAudit.Result held = new LedgerAudit(participants).audit(2, engine,
+                id -> id.equals("order-2") ? skippedRefund : OperatorHandling.NONE);
+        assertThat(held.problems()).singleElement().asString().startsWith("order-2: saga FAILED, but reservations held 1");
+        assertThat(held.report().inconsistent()).isEqualTo(1);
+    }
+
+    @Test
+    void aResolvedOrderMayHoldAnyEffectButNoneTwice() throws Exception {
+        sql("payments", "UPDATE charge SET status = 'CHARGED' WHERE order_id = 'order-2'");
+        OperatorHandling resolved = new OperatorHandling(java.util.Set.of(), true);
+
+        LedgerAudit.Result result = new LedgerAudit(participants).audit(2, engine,
+                id -> id.equals("order-2") ? resolved : OperatorHandling.NONE);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.report().byOperator()).isEqualTo(1);
+
+        participants.payments().charge("saga-2-again/charge-payment", COMPENSATED);
+        LedgerAudit.Result twice = new LedgerAudit(participants).audit(2, engine,
+                id -> id.equals("order-2") ? resolved : OperatorHandling.NONE);
+        assertThat(twice.problems()).singleElement().asString().startsWith("order-2: saga FAILED, but reservations held 0 "
+                + "released 1, charges 2");
+    }
+
+    @Test
     void anOrderThatHasNotEndedIsPendingNotJudged() {
         engine.put("order-2", SagaState.COMPENSATING);
         engine.remove("order-1");

@@ -543,6 +543,15 @@ public final class SagaTables {
         if (query.correlationId() != null) {
             sql.append(" AND correlation_id = ?");
         }
+        if (query.idempotencyKey() != null) {
+            sql.append(" AND idempotency_key = ?");
+        }
+        if (query.since() != null) {
+            sql.append(" AND created_at >= ?");
+        }
+        if (query.until() != null) {
+            sql.append(" AND created_at < ?");
+        }
         sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             int i = 1;
@@ -554,6 +563,15 @@ public final class SagaTables {
             }
             if (query.correlationId() != null) {
                 select.setString(i++, query.correlationId());
+            }
+            if (query.idempotencyKey() != null) {
+                select.setString(i++, query.idempotencyKey());
+            }
+            if (query.since() != null) {
+                select.setLong(i++, query.since().toEpochMilli());
+            }
+            if (query.until() != null) {
+                select.setLong(i++, query.until().toEpochMilli());
             }
             select.setInt(i++, query.limit());
             select.setInt(i, query.offset());
@@ -598,6 +616,20 @@ public final class SagaTables {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    public static Map<String, Map<SagaState, Long>> countByNameAndState(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT saga_name, state, COUNT(*) FROM saga_instance GROUP BY saga_name, state")) {
+            Map<String, Map<SagaState, Long>> counts = new java.util.TreeMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), n -> new EnumMap<>(SagaState.class))
+                            .put(SagaState.valueOf(rs.getString(2)), rs.getLong(3));
+                }
+            }
+            return counts;
         }
     }
 

@@ -1,0 +1,57 @@
+package dev.sagaflow.cli;
+
+import dev.sagaflow.HistoryEvent;
+import dev.sagaflow.SagaId;
+import dev.sagaflow.SagaNotFoundException;
+import dev.sagaflow.spi.SagaStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Prints one saga's timeline: each entry with its time, the time since the saga started, the "
+                + "step and attempt, how long the attempt took, and its detail (errors in full, operator actions "
+                + "with who and why).",
+                "Example: sagaflow saga history --store DIR/sagas.db 3f1c0e9a-...",
+                "JSON: {\"id\",\"sagaName\",\"state\",\"events\":[{\"seq\",\"at\",\"sinceStartMillis\",\"type\","
+                        + "\"step\",\"attempt\",\"durationMillis\",\"detail\"}]}"})
+final class SagaHistoryCommand implements Callable<Integer> {
+    @Mixin
+    SagaStoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The saga's id.")
+    String id;
+
+    @Override
+    public Integer call() {
+        try (SagaStore sagas = store.open()) {
+            var r = sagas.find(id).orElseThrow(() -> new SagaNotFoundException(new SagaId(id)));
+            List<HistoryEvent> history = sagas.history(id);
+            HistoryEvent first = history.isEmpty() ? null : history.getFirst();
+            if (store.json()) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("id", r.id());
+                doc.put("sagaName", r.sagaName());
+                doc.put("state", r.state().name());
+                doc.put("events", history.stream().map(e -> SagaViews.event(e, first)).toList());
+                Rendering.json(System.out, doc);
+                return 0;
+            }
+            System.out.println("saga " + r.id() + " (" + r.sagaName() + "), " + r.state());
+            Rendering.Table table = new Rendering.Table("SEQ", "AT", "+", "EVENT", "STEP", "ATTEMPT", "TOOK", "DETAIL");
+            for (HistoryEvent e : history) {
+                table.row(e.seq(), Rendering.time(e.at()), "+" + Rendering.duration(Duration.between(first.at(), e.at())),
+                        e.type(), e.step(), e.attempt() == 0 ? null : e.attempt(),
+                        e.duration().isZero() ? null : Rendering.duration(e.duration()), e.detail());
+            }
+            table.print(System.out);
+            return 0;
+        }
+    }
+}
