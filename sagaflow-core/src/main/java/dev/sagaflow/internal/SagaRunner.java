@@ -656,6 +656,7 @@ public final class SagaRunner {
         }
         boolean retrying = history.stream().anyMatch(e -> e.type() == HistoryEventType.RETRY_SCHEDULED);
         Duration sinceStart = Duration.ofMillis(Math.max(0, next.updatedAt() - next.createdAt()));
+        Instant endedAt = Instant.ofEpochMilli(next.updatedAt());
         for (HistoryEvent e : history) {
             switch (e.type()) {
                 case STEP_FAILED -> observers.tell(new SagaEvent.StepFailed(ref, e.step(), e.attempt(), e.detail(), retrying));
@@ -663,12 +664,13 @@ public final class SagaRunner {
                 case COMPENSATION_STALLED -> observers.tell(new SagaEvent.Stalled(ref, e.step(), "COMPENSATION_STALLED", e.detail()));
                 case STEP_FLAGGED -> observers.tell(new SagaEvent.Stalled(ref, e.step(), SagaStateMachine.FLAG_RETRYING, e.detail()));
                 case CALL_NOT_RETURNING -> observers.tell(new SagaEvent.Stalled(ref, e.step(), "CALL_NOT_RETURNING", e.detail()));
-                case SAGA_COMPLETED -> observers.tell(new SagaEvent.Completed(ref, sinceStart));
-                case SAGA_FAILED -> observers.tell(new SagaEvent.Failed(ref, next.failure(), sinceStart));
-                case SAGA_CANCELLED -> observers.tell(new SagaEvent.Cancelled(ref, sinceStart));
+                case SAGA_COMPLETED -> observers.tell(new SagaEvent.Completed(ref, sinceStart, endedAt));
+                case SAGA_FAILED -> observers.tell(new SagaEvent.Failed(ref, next.failure(), sinceStart, endedAt));
+                case SAGA_CANCELLED -> observers.tell(new SagaEvent.Cancelled(ref, sinceStart, endedAt));
                 // An operator's resolve ends it in the state the operator chose; listeners hear that end.
                 case SAGA_RESOLVED -> observers.tell(next.state() == SagaState.COMPLETED
-                        ? new SagaEvent.Completed(ref, sinceStart) : new SagaEvent.Failed(ref, next.failure(), sinceStart));
+                        ? new SagaEvent.Completed(ref, sinceStart, endedAt)
+                        : new SagaEvent.Failed(ref, next.failure(), sinceStart, endedAt));
                 default -> {
                 }
             }

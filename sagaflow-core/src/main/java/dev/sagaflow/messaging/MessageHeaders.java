@@ -10,7 +10,7 @@ public final class MessageHeaders {
     public static final String IDEMPOTENCY_KEY = "sagaflow-idempotency-key";
     /** On a reply: {@code success}, {@code failure} or {@code retryable-failure}. */
     public static final String OUTCOME = "sagaflow-outcome";
-    /** W3C trace context, passed on from command to reply and from event to event. */
+    /** W3C trace context: written by a configured {@code ContextPropagation} (sagaflow-opentelemetry), never made up. */
     public static final String TRACEPARENT = "traceparent";
 
     private MessageHeaders() {

@@ -77,7 +77,6 @@ public record Reply(Outcome outcome, String payload, String failure) {
         java.util.Map<String, String> headers = new java.util.HashMap<>();
         headers.put(MessageHeaders.IN_REPLY_TO, command.id());
         headers.put(MessageHeaders.OUTCOME, outcome.headerValue());
-        command.header(MessageHeaders.TRACEPARENT).ifPresent(t -> headers.put(MessageHeaders.TRACEPARENT, t));
         String body = outcome == Outcome.SUCCESS ? (payload == null ? "null" : payload) : failure;
         return new Message(Message.newId(), replyTo, command.type() + ".reply", command.sagaId(), command.correlationId(),
                 headers, body);

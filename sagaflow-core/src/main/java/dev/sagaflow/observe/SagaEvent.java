@@ -1,6 +1,7 @@
 package dev.sagaflow.observe;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Something that happened to a saga instance on this node, told after the transition behind it is
@@ -46,16 +47,19 @@ public sealed interface SagaEvent {
     record Stalled(SagaRef saga, String step, String flag, String detail) implements SagaEvent {
     }
 
-    /** @param took from the instance's start to this end */
-    record Completed(SagaRef saga, Duration took) implements SagaEvent {
+    /**
+     * @param took    from the instance's start to this end
+     * @param endedAt when the final transition was written (so the run spans {@code endedAt - took} to {@code endedAt})
+     */
+    record Completed(SagaRef saga, Duration took, Instant endedAt) implements SagaEvent {
     }
 
-    /** Every completed step was compensated. */
-    record Failed(SagaRef saga, String reason, Duration took) implements SagaEvent {
+    /** Every completed step was compensated (or an operator resolved it as failed). */
+    record Failed(SagaRef saga, String reason, Duration took, Instant endedAt) implements SagaEvent {
     }
 
     /** An operator's cancel ended it, every completed step compensated. */
-    record Cancelled(SagaRef saga, Duration took) implements SagaEvent {
+    record Cancelled(SagaRef saga, Duration took, Instant endedAt) implements SagaEvent {
     }
 
     /** This node's write was refused because the instance had moved on: another node took it over. */

@@ -70,9 +70,9 @@ class SagaflowMetricsTest {
         metrics.on(new SagaEvent.LeaseLost(order(3)));
         metrics.on(new SagaEvent.WriteRefused(order(3), "value too long"));
         metrics.on(new SagaEvent.WriteRefused(order(3), "value too long"));
-        metrics.on(new SagaEvent.Completed(order(1), Duration.ofSeconds(2)));
-        metrics.on(new SagaEvent.Failed(order(2), "carrier down", Duration.ofSeconds(3)));
-        metrics.on(new SagaEvent.Cancelled(order(3), Duration.ofSeconds(4)));
+        metrics.on(new SagaEvent.Completed(order(1), Duration.ofSeconds(2), Instant.EPOCH));
+        metrics.on(new SagaEvent.Failed(order(2), "carrier down", Duration.ofSeconds(3), Instant.EPOCH));
+        metrics.on(new SagaEvent.Cancelled(order(3), Duration.ofSeconds(4), Instant.EPOCH));
 
         assertThat(registry.get("sagaflow.sagas.started").tag("saga", "order").counter().count()).isEqualTo(3);
         assertThat(registry.get("sagaflow.step.retries").tags("saga", "order", "step", "charge").counter().count()).isEqualTo(2);
@@ -95,7 +95,7 @@ class SagaflowMetricsTest {
         for (int n = 1; n <= 50; n++) {
             metrics.on(new SagaEvent.Started(order(n)));
             metrics.on(new SagaEvent.AttemptEnded(order(n), "charge", 1, false, true, Duration.ofMillis(1), Duration.ofMillis(1), null));
-            metrics.on(new SagaEvent.Completed(order(n), Duration.ofMillis(5)));
+            metrics.on(new SagaEvent.Completed(order(n), Duration.ofMillis(5), Instant.EPOCH));
         }
         assertThat(registry.get("sagaflow.sagas.started").counter().count()).isEqualTo(50);
         for (Meter meter : registry.getMeters()) {

@@ -14,7 +14,6 @@ import dev.sagaflow.participant.Participant;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -55,7 +54,7 @@ public final class SagaflowTracing {
         Tracer tracer = openTelemetry.getTracer(INSTRUMENTATION_SCOPE);
         this.propagation = new Propagation(openTelemetry.getPropagators().getTextMapPropagator());
         this.stepSpans = new StepSpans(tracer, propagation);
-        this.sagaRunSpans = new SagaRunSpans(tracer, propagation, Clock.systemUTC());
+        this.sagaRunSpans = new SagaRunSpans(tracer, propagation);
         this.handlerSpans = new HandlerSpans(tracer, propagation);
     }
 

@@ -106,9 +106,11 @@ class LocalSagaTracingTest {
             assertChildOf(run, checkout);
             assertThat(run.getAttributes().get(AttributeKey.stringKey("sagaflow.saga.id"))).isEqualTo(id.value());
             assertThat(run.getAttributes().get(AttributeKey.stringKey("sagaflow.saga.outcome"))).isEqualTo("completed");
-            // Its start is set back from its end by the run's stored duration (see SagaRunSpans for what that costs).
-            assertThat(run.getEndEpochNanos()).as("recorded once the run ended")
-                    .isGreaterThanOrEqualTo(charges.get(1).getEndEpochNanos());
+            // Placed by the stored times of the run's start and end (millisecond precision).
+            assertThat(run.getStartEpochNanos()).as("the run begins before its first attempt")
+                    .isLessThanOrEqualTo(reserve.getStartEpochNanos());
+            assertThat(run.getEndEpochNanos() + 1_000_000).as("and ends after its last attempt began (to the millisecond)")
+                    .isGreaterThanOrEqualTo(charges.get(1).getStartEpochNanos());
         }
     }
 

@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,37 +17,32 @@ import java.time.Instant;
  * days) and an OpenTelemetry span lives in one process's memory until it ends. So the run's span
  * appears once the run is over, and is lost if the node that ends the run dies between the commit
  * and this listener; its step attempts' spans are exported as they end.
- *
- * <p>The event gives the run's duration ({@code took}, from the stored start and end, in
- * milliseconds) but not when it ended, so the span ends when the listener hears of it and starts
- * {@code took} before that: placed late by the time from the final commit to this listener (usually
- * milliseconds; more on a loaded node), its length right.
+ * Its start and end are the stored times of the run's first and final transitions (milliseconds),
+ * not the time the listener hears of it.
  */
 public final class SagaRunSpans implements SagaEventListener {
     private final Tracer tracer;
     private final Propagation propagation;
-    private final Clock clock;
 
-    public SagaRunSpans(Tracer tracer, Propagation propagation, Clock clock) {
+    public SagaRunSpans(Tracer tracer, Propagation propagation) {
         this.tracer = tracer;
         this.propagation = propagation;
-        this.clock = clock;
     }
 
     @Override
     public void on(SagaEvent event) {
         switch (event) {
-            case SagaEvent.Completed e -> record(e.saga(), e.took(), "completed", null);
-            case SagaEvent.Failed e -> record(e.saga(), e.took(), "failed", e.reason());
-            case SagaEvent.Cancelled e -> record(e.saga(), e.took(), "cancelled", null);
+            case SagaEvent.Completed e -> record(e.saga(), e.took(), e.endedAt(), "completed", null);
+            case SagaEvent.Failed e -> record(e.saga(), e.took(), e.endedAt(), "failed", e.reason());
+            case SagaEvent.Cancelled e -> record(e.saga(), e.took(), e.endedAt(), "cancelled", null);
             default -> {
                 // Attempts have spans of their own (StepSpans); the rest is in the saga's history.
             }
         }
     }
 
-    private void record(SagaRef saga, Duration took, String outcome, String failure) {
-        Instant end = clock.instant();
+    /** The run's span, placed by the stored times of its start and end, whenever the listener hears of it. */
+    private void record(SagaRef saga, Duration took, Instant end, String outcome, String failure) {
         Span span = SagaAttributes.saga(tracer.spanBuilder("saga " + saga.sagaName()), saga)
                 .setParent(propagation.extract(saga.startContext()))
                 .setStartTimestamp(end.minus(took))
