@@ -6,6 +6,7 @@ import dev.sagaflow.SagaNotFoundException;
 import dev.sagaflow.spi.SagaStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
@@ -17,16 +18,19 @@ import java.util.concurrent.Callable;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Prints one saga's timeline: each entry with its time, the time since the saga started, the "
                 + "step and attempt, how long the attempt took, and its detail (errors in full, operator actions "
-                + "with who and why).",
+                + "with who and why). A failed attempt that threw keeps its stack trace: --stack-traces prints them.",
                 "Example: sagaflow saga history --store DIR/sagas.db 3f1c0e9a-...",
                 "JSON: {\"id\",\"sagaName\",\"state\",\"events\":[{\"seq\",\"at\",\"sinceStartMillis\",\"type\","
-                        + "\"step\",\"attempt\",\"durationMillis\",\"detail\"}]}"})
+                        + "\"step\",\"attempt\",\"durationMillis\",\"detail\",\"stackTrace\"}]}"})
 final class SagaHistoryCommand implements Callable<Integer> {
     @Mixin
     SagaStoreOptions store;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The saga's id.")
     String id;
+
+    @Option(names = "--stack-traces", description = "After the timeline, the stack trace kept with each failed attempt.")
+    boolean stackTraces;
 
     @Override
     public Integer call() {
@@ -51,6 +55,15 @@ final class SagaHistoryCommand implements Callable<Integer> {
                         e.duration().isZero() ? null : Rendering.duration(e.duration()), e.detail());
             }
             table.print(System.out);
+            List<HistoryEvent> traced = history.stream().filter(e -> e.stackTrace() != null).toList();
+            if (stackTraces) {
+                for (HistoryEvent e : traced) {
+                    System.out.printf("%n#%d %s %s attempt %d:%n%s", e.seq(), e.type(), e.step(), e.attempt(),
+                            e.stackTrace().endsWith("\n") ? e.stackTrace() : e.stackTrace() + "\n");
+                }
+            } else if (!traced.isEmpty()) {
+                System.out.println(traced.size() + " entries keep a stack trace: --stack-traces prints them");
+            }
             return 0;
         }
     }

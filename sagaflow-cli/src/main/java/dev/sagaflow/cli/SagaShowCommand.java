@@ -49,6 +49,7 @@ final class SagaShowCommand implements Callable<Integer> {
             doc.put("waits", SagaViews.waits(r, now));
             doc.put("failure", r.failure());
             doc.put("lastError", lastError);
+            doc.put("lastErrorStackTrace", lastFailure == null ? null : lastFailure.stackTrace());
             doc.put("toCompensate", toCompensate);
             doc.put("owner", r.owner());
             doc.put("leaseUntil", Rendering.time(r.leaseUntil()));
@@ -69,6 +70,7 @@ final class SagaShowCommand implements Callable<Integer> {
             lines.put("to undo", toCompensate.isEmpty() ? null : String.join(", ", toCompensate) + " (in this order)");
             lines.put("failure", r.failure());
             lines.put("last error", lastError);
+            lines.put("thrown at", SagaViews.stackHead(lastFailure, 6));
             lines.put("held by", r.owner() == null ? null : r.owner() + " until " + Rendering.time(r.leaseUntil()));
             lines.put("history", r.historySize() + " entries (sagaflow saga history " + r.id() + ")");
             lines.put("data", r.data());

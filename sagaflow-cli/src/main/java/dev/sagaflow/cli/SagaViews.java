@@ -111,6 +111,16 @@ final class SagaViews {
         return null;
     }
 
+    /** The first {@code lines} lines of a kept stack trace, indented under a label, or null without one. */
+    static String stackHead(HistoryEvent e, int lines) {
+        if (e == null || e.stackTrace() == null) {
+            return null;
+        }
+        List<String> all = e.stackTrace().lines().map(String::strip).toList();
+        String head = String.join("\n           ", all.subList(0, Math.min(lines, all.size())));
+        return all.size() > lines ? head + "\n           … (sagaflow saga history --stack-traces)" : head;
+    }
+
     /** One history entry for JSON. */
     static Map<String, Object> event(HistoryEvent e, HistoryEvent first) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -122,6 +132,7 @@ final class SagaViews {
         m.put("attempt", e.attempt());
         m.put("durationMillis", e.duration().toMillis());
         m.put("detail", e.detail());
+        m.put("stackTrace", e.stackTrace());
         return m;
     }
 }

@@ -134,8 +134,16 @@ class SagaCommandTest {
         CliRun show = cli("saga", "show", "--store", store, skipped);
         assertThat(show.out()).contains("COMPENSATION_STALLED").contains("compensating 'charge-payment'")
                 .contains("refunds-fixed").contains("to undo    charge-payment, reserve-inventory");
+        assertThat(show.out()).as("the last failure's kept stack trace, its first lines")
+                .contains("thrown at  dev.sagaflow.examples.orders.ParticipantUnavailableException")
+                .contains("at dev.sagaflow.examples.orders.PaymentService.refund(");
         CliRun history = cli("saga", "history", "--store", store, skipped, "--output", "json");
         assertThat(JSON.readTree(history.out()).get("events").findValuesAsText("type")).contains("COMPENSATION_STALLED");
+        assertThat(JSON.readTree(history.out()).get("events").findValuesAsText("stackTrace"))
+                .anySatisfy(trace -> assertThat(trace).startsWith("dev.sagaflow.examples.orders.ParticipantUnavailableException"));
+        CliRun traces = cli("saga", "history", "--store", store, skipped, "--stack-traces");
+        assertThat(traces.out()).contains("COMPENSATION_FAILED charge-payment attempt 1:")
+                .contains("\tat dev.sagaflow.examples.orders.PaymentService.refund(");
 
         Map<String, SagaRecord> before = snapshot(store);
 
