@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param attempt  the attempt concerned (1-based), or 0
  * @param duration the attempt's duration for step and compensation outcomes, else {@link Duration#ZERO}
  * @param detail   error, reason or due time, or {@code null}
- * @param stackTrace for a failed attempt that threw: the exception's stack trace, causes included, cut to
- *                   {@link #MAX_STACK_TRACE_CHARS}; else {@code null}
+ * @param stackTrace for a failed attempt that threw (its first three, and every hundredth after): the
+ *                   exception's stack trace, causes included, cut to {@link #MAX_STACK_TRACE_CHARS}; else {@code null}
  */
 public record HistoryEvent(int seq, Instant at, HistoryEventType type, String step, int attempt, Duration duration,
                            String detail, String stackTrace) {

@@ -36,8 +36,18 @@ public record OperatorRequest(Kind kind, String operator, String reason, SagaSta
         RESOLVE
     }
 
+    /** Longest reason kept: the history entry that records the request must hold it whole, with its request id. */
+    public static final int MAX_REASON_LENGTH = 1_000;
+
     public OperatorRequest {
         Objects.requireNonNull(kind, "kind");
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            throw new IllegalArgumentException("reason must be at most " + MAX_REASON_LENGTH + " characters; was "
+                    + reason.length());
+        }
+        if (operator != null && (operator.isBlank() || operator.length() > 200)) {
+            throw new IllegalArgumentException("operator must be 1-200 characters; was " + operator.length());
+        }
         if (kind == Kind.RESOLVE) {
             outcome = outcome == null ? SagaState.FAILED : outcome;
             if (outcome != SagaState.FAILED && outcome != SagaState.COMPLETED) {

@@ -297,6 +297,12 @@ public final class SagaClient implements AutoCloseable {
         if (request.outcome() != null) {
             body.put("outcome", request.outcome().name());
         }
+        if (request.kind() == OperatorRequest.Kind.SKIP && !r.toCompensate().isEmpty()) {
+            // The compensation the operator saw: a second skip sent before the first was applied must
+            // not skip the one after it.
+            body.put("step", r.toCompensate().getLast());
+            body.put("left", r.toCompensate().size());
+        }
         String payload = Json.encode(body, "an operator's request");
         // An ended instance: the store still says DUPLICATE for an id it has seen (a repeat of the
         // request that ended it), and FINISHED, changing nothing, for any other.

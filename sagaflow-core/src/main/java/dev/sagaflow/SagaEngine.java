@@ -20,6 +20,7 @@ import dev.sagaflow.observe.ContextPropagation;
 import dev.sagaflow.observe.NodeHealth;
 import dev.sagaflow.observe.SagaEventListener;
 import dev.sagaflow.observe.StepInterceptor;
+import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
@@ -286,9 +287,14 @@ public final class SagaEngine implements AutoCloseable {
                 return get(id);
             }
             SagaRecord next = runner.stampOperatorChange(transition.next(), current, now);
-            WriteResult result = join(committer.submit(new StoreWrite.Update(next, current.version(), transition.history())),
-                    "the operator's change of saga " + id);
+            // A change that ends the saga at once (a cancel with nothing to compensate) publishes its
+            // outcome like any end: in the same write.
+            List<Message> outbox = next.state().isTerminal() && !current.state().isTerminal()
+                    ? runner.withOutcomeEvent(machine, next, Observers.refOf(next), List.of()) : List.of();
+            WriteResult result = join(committer.submit(new StoreWrite.Update(next, current.version(), transition.history(),
+                    outbox, List.of())), "the operator's change of saga " + id);
             if (result.isApplied()) {
+                runner.tellOperatorChange(next, transition.history());
                 poller.wakeUp();
                 return get(id);
             }
@@ -316,14 +322,13 @@ public final class SagaEngine implements AutoCloseable {
         long now = clock.millis();
         List<String> names = registry.names().stream().toList();
         try {
-            CompletableFuture<long[]> read = CompletableFuture.supplyAsync(() -> {
-                long due = store.countDue(names, now, NodeHealth.DUE_COUNT_CAP);
-                long oldest = due == 0 ? now : store.nextWakeAt(names).orElse(now);
-                return new long[] {due, oldest};
-            }, task -> Thread.ofVirtual().name("sagaflow-health").start(task));
-            long[] due = read.get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new NodeHealth(nodeId, true, committer.lastFailure(), runner.activeCount(), due[0],
-                    Duration.ofMillis(Math.max(0, now - due[1])), committer.lastCommit());
+            CompletableFuture<DueWork> read = CompletableFuture.supplyAsync(
+                    () -> store.dueWork(names, now, NodeHealth.DUE_COUNT_CAP),
+                    task -> Thread.ofVirtual().name("sagaflow-health").start(task));
+            DueWork due = read.get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            long behind = due.oldestWakeAt() == null ? 0 : Math.max(0, now - due.oldestWakeAt());
+            return new NodeHealth(nodeId, true, committer.lastFailure(), runner.activeCount(), due.count(),
+                    Duration.ofMillis(behind), committer.lastCommit());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SagaException("interrupted while reading the node's health", e);

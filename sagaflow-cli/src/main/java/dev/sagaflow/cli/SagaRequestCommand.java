@@ -130,6 +130,9 @@ abstract class SagaRequestCommand implements Callable<Integer> {
     private List<Result> await(SagaClient client, List<SignalReceipt> receipts) throws InterruptedException {
         long until = System.nanoTime() + operator.wait.toNanos();
         Map<SignalReceipt, OperatorRequest.Outcome> outcomes = new LinkedHashMap<>();
+        // Each look reads every pending saga's row, inbox and history from a store nodes are using:
+        // soon at first (a node applies a request within a poll), then less and less often.
+        long pause = 100;
         while (true) {
             for (SignalReceipt receipt : receipts) {
                 OperatorRequest.Outcome known = outcomes.get(receipt);
@@ -141,7 +144,8 @@ abstract class SagaRequestCommand implements Callable<Integer> {
             if (!pending || System.nanoTime() >= until) {
                 break;
             }
-            Thread.sleep(100);
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 1_000);
         }
         List<Result> results = new ArrayList<>();
         for (SignalReceipt receipt : receipts) {

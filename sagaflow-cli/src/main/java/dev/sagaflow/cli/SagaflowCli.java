@@ -22,6 +22,7 @@ public final class SagaflowCli {
                 // Folders are passed on as strings to code that refuses anything starting like a URL
                 // (word:); made absolute, a folder such as run:2 is never mistaken for one.
                 .registerConverter(Path.class, value -> Path.of(value).toAbsolutePath())
+                .setCaseInsensitiveEnumValuesAllowed(true) // --as FAILED as well as --as failed, like --state
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors)
                 .execute(args);

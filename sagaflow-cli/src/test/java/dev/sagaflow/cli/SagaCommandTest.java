@@ -158,6 +158,13 @@ class SagaCommandTest {
         byte[] notOursBefore = Files.readAllBytes(notOurs);
         assertRefused(1, "other.db", "saga", "list", "--store", notOurs.toString());
         assertThat(Files.readAllBytes(notOurs)).as("a refused store is left byte for byte").isEqualTo(notOursBefore);
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        assertRefused(2, "is not a Sagaflow store", "saga", "list", "--store", empty.toString());
+        assertThat(empty).as("an operator's command never makes a store").isEmptyFile();
+        try (PostgresTestDatabase noTables = PostgresTestDatabase.create()) {
+            assertRefused(2, "is not a Sagaflow store", "saga", "count", "--store", noTables.url());
+            assertRefused(2, "is not a Sagaflow store", "saga", "count", "--store", noTables.url()); // still none made
+        }
         assertRefused(2, "does not exist", "saga", "count", "--store", dir.resolve("missing.db").toString());
         assertThat(dir.resolve("missing.db")).doesNotExist();
         assertRefused(2, "postgres://", "saga", "list", "--store", "postgres://localhost/sagas");

@@ -3,12 +3,11 @@ package dev.sagaflow.internal;
 import dev.sagaflow.observe.SagaRef;
 import org.slf4j.MDC;
 
-import java.util.Map;
-
 /**
  * SLF4J MDC values for the work of one saga on the current thread: the engine's log lines and the
- * user's own, inside a step, carry the saga id, correlation id, step and attempt. Closing restores
- * what the thread had before, so nested and pooled use leaves nothing behind.
+ * user's own, inside a step, carry the saga id, correlation id, step and attempt. Closing puts back
+ * what the thread had under those keys (and only those: it runs on every transition, so it saves
+ * five values rather than copying the whole map), so nested and pooled use leaves nothing behind.
  */
 public final class LogContext implements AutoCloseable {
     public static final String SAGA_ID = "saga_id";
@@ -16,16 +15,19 @@ public final class LogContext implements AutoCloseable {
     public static final String CORRELATION_ID = "correlation_id";
     public static final String STEP = "step";
     public static final String ATTEMPT = "attempt";
+    private static final String[] KEYS = {SAGA_ID, SAGA_NAME, CORRELATION_ID, STEP, ATTEMPT};
 
-    private final Map<String, String> before;
+    private final String[] before = new String[KEYS.length];
 
-    private LogContext(Map<String, String> before) {
-        this.before = before;
+    private LogContext() {
+        for (int i = 0; i < KEYS.length; i++) {
+            before[i] = MDC.get(KEYS[i]);
+        }
     }
 
-    /** The saga's values; step and attempt are left as they were unless given. */
+    /** The saga's values; step and attempt are left as they were. */
     public static LogContext of(SagaRef saga) {
-        LogContext context = new LogContext(MDC.getCopyOfContextMap());
+        LogContext context = new LogContext();
         MDC.put(SAGA_ID, saga.id().value());
         MDC.put(SAGA_NAME, saga.sagaName());
         MDC.put(CORRELATION_ID, saga.correlationId());
@@ -41,10 +43,12 @@ public final class LogContext implements AutoCloseable {
 
     @Override
     public void close() {
-        if (before == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(before);
+        for (int i = 0; i < KEYS.length; i++) {
+            if (before[i] == null) {
+                MDC.remove(KEYS[i]);
+            } else {
+                MDC.put(KEYS[i], before[i]);
+            }
         }
     }
 }

@@ -336,7 +336,6 @@ public final class SagaRunner {
             SagaDefinition<Object> definition = definitionOf(a);
             StepDefinition<Object> step = definition.step(index);
             StepContext context = context(a, step.name(), attempt);
-            StepAttempt observed = new StepAttempt(ref, step.name(), attempt, compensation, false, ref.startContext());
             Long timeout = compensation ? (step.timeout() == null ? null : step.timeout().toMillis())
                     : attemptTimeout(r, definition, step);
             long started = System.nanoTime();
@@ -350,7 +349,8 @@ public final class SagaRunner {
                 Object returned = call(a, () -> {
                     // On the thread that runs the call, which is not this one when the attempt has a time limit.
                     try (LogContext onCallThread = LogContext.of(ref, step.name(), attempt)) {
-                        return observers.intercepting() ? observers.around(observed, body::call) : body.call();
+                        return observers.intercepting() ? observers.around(new StepAttempt(ref, step.name(), attempt,
+                                compensation, false, ref.startContext()), body::call) : body.call();
                     }
                 }, timeout);
                 outcome = compensation ? AttemptOutcome.done(r.data(), null)
@@ -487,7 +487,7 @@ public final class SagaRunner {
         SagaRecord before = a.record;
         SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), keepLease);
         List<Message> messages = next.state().isTerminal() && !before.state().isTerminal()
-                ? withOutcomeEvent(a, next, outbox) : outbox;
+                ? withOutcomeEvent(a.machine, next, a.ref(), outbox) : outbox;
         CompletableFuture<WriteResult> written = committer.submit(
                 new StoreWrite.Update(next, before.version(), transition.history(), messages, consumedSignals));
         written.whenCompleteAsync((result, error) -> {
@@ -513,8 +513,8 @@ public final class SagaRunner {
      * transition's write: sent if and only if the end is recorded. It carries the saga's start
      * context, so a consumer's trace links to the one that started the saga.
      */
-    private List<Message> withOutcomeEvent(ActiveSaga a, SagaRecord ended, List<Message> outbox) {
-        Optional<String> channel = definitionOf(a).outcomeChannel();
+    public List<Message> withOutcomeEvent(SagaStateMachine machine, SagaRecord ended, SagaRef ref, List<Message> outbox) {
+        Optional<String> channel = machine.definition().outcomeChannel();
         if (channel.isEmpty()) {
             return outbox;
         }
@@ -522,7 +522,7 @@ public final class SagaRunner {
                 ended.state(), ended.state() == SagaState.COMPLETED ? null : ended.failure(),
                 ended.updatedAt(), Json.tree(ended.data(), "saga " + ended.id()));
         Message event = new Message(Message.newId(), channel.get(), SagaOutcome.typeOf(ended.state()), ended.id(),
-                ended.correlationId(), a.ref().startContext(), Json.encode(outcome, "the outcome event of saga " + ended.id()));
+                ended.correlationId(), ref.startContext(), Json.encode(outcome, "the outcome event of saga " + ended.id()));
         List<Message> messages = new ArrayList<>(outbox);
         messages.add(event);
         return messages;
@@ -544,7 +544,7 @@ public final class SagaRunner {
                     attempt.succeeded, latencyNanos));
         }
         if (observers.listening()) {
-            tellEvents(a, next, history, attempt, latencyNanos);
+            tellEvents(a.ref(), next, history, attempt, latencyNanos);
         }
         if (next.owner() == null && !next.state().isTerminal()) {
             // Handed back to the store to wait: whichever node claims it when due continues it,
@@ -646,8 +646,14 @@ public final class SagaRunner {
     }
 
     /** The lifecycle events a committed transition stands for, in the order of its history. */
-    private void tellEvents(ActiveSaga a, SagaRecord next, List<HistoryEvent> history, Attempt attempt, long latencyNanos) {
-        SagaRef ref = a.ref();
+    /** What an operator's committed change (written without a runner entry) stands for, told to the listeners. */
+    public void tellOperatorChange(SagaRecord next, List<HistoryEvent> history) {
+        if (observers.listening()) {
+            continuations.execute(() -> tellEvents(Observers.refOf(next), next, history, null, 0));
+        }
+    }
+
+    private void tellEvents(SagaRef ref, SagaRecord next, List<HistoryEvent> history, Attempt attempt, long latencyNanos) {
         if (attempt != null && attempt.kind != AttemptKind.COMMAND) {
             Duration took = history.stream().filter(e -> e.step() != null && e.step().equals(attempt.step)
                     && e.attempt() == attempt.number).map(HistoryEvent::duration).findFirst().orElse(Duration.ZERO);
@@ -700,7 +706,6 @@ public final class SagaRunner {
             throw new IllegalStateException("saga " + r.id() + " sends commands, but this engine has no transport");
         }
         SagaRef ref = a.ref();
-        StepAttempt observed = new StepAttempt(ref, step.name(), attempt, compensation, true, ref.startContext());
         // Built inside the interceptors, so the command's headers carry the context they make current.
         Callable<Object> build = () -> {
             Object body = command.payload().apply(a.data());
@@ -709,7 +714,14 @@ public final class SagaRunner {
         };
         Message message;
         try (LogContext ignored = LogContext.of(ref, step.name(), attempt)) {
-            message = (Message) (observers.intercepting() ? observers.around(observed, build::call) : build.call());
+            Object built = observers.intercepting() ? observers.around(new StepAttempt(ref, step.name(), attempt,
+                    compensation, true, ref.startContext()), build::call) : build.call();
+            if (!(built instanceof Message queued)) {
+                // Only an interceptor can get here: it did not return what the attempt built.
+                throw new IllegalStateException("a StepInterceptor returned " + built + " instead of the command it was "
+                        + "given by proceed(): an interceptor must return what proceed() returns");
+            }
+            message = queued;
         } catch (Throwable e) {
             logFailure(a, step.name(), compensation, attempt, e);
             AttemptOutcome failed = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));

@@ -457,11 +457,25 @@ public final class SagaStateMachine {
      * @throws IllegalSagaStateException the saga is not compensating
      */
     public Transition skipCompensation(SagaRecord r, long now, String detail) {
+        return skipCompensation(r, now, detail, null, null);
+    }
+
+    /**
+     * As {@link #skipCompensation(SagaRecord, long, String)}, for the compensation the operator saw:
+     * refused when the one under way is no longer step {@code expectedStep} with {@code expectedLeft}
+     * compensations to go (an earlier skip or a retry moved it on), so a repeated skip never skips the next.
+     */
+    public Transition skipCompensation(SagaRecord r, long now, String detail, Integer expectedStep, Integer expectedLeft) {
         if (!r.state().isCompensating() || r.toCompensate().isEmpty()) {
             throw new IllegalSagaStateException("Saga " + r.id() + " has no compensation to skip: it is " + r.state()
                     + "; only a COMPENSATION_STALLED or COMPENSATING saga's compensation can be skipped");
         }
         int step = top(r);
+        if ((expectedStep != null && expectedStep != step) || (expectedLeft != null && expectedLeft != r.toCompensate().size())) {
+            throw new IllegalSagaStateException("the compensation asked to be skipped ("
+                    + (expectedStep != null && expectedStep < definition.steps().size() ? "'" + definition.step(expectedStep).name() + "'" : "step " + expectedStep)
+                    + ") is no longer the one under way ('" + definition.step(step).name() + "'): it was skipped or done since");
+        }
         Change c = new Change(r, now);
         c.event(HistoryEventType.COMPENSATION_SKIPPED, definition.step(step).name(), r.attemptsMade(), 0,
                 "marked done without running it after " + r.attemptsMade() + " failed attempt(s)"
@@ -638,8 +652,13 @@ public final class SagaStateMachine {
             event(type, step, attempt, durationMillis, detail, null);
         }
 
+        /**
+         * A failed attempt, with its stack trace for the first few attempts and every hundredth: a
+         * compensation retried for days keeps its history small, and the error text is always kept.
+         */
         void failure(HistoryEventType type, String step, int attempt, long durationMillis, StepError error) {
-            event(type, step, attempt, durationMillis, error.description(), error.stackTrace());
+            boolean keepTrace = attempt <= 3 || attempt % 100 == 0;
+            event(type, step, attempt, durationMillis, error.description(), keepTrace ? error.stackTrace() : null);
         }
 
         private void event(HistoryEventType type, String step, int attempt, long durationMillis, String detail,

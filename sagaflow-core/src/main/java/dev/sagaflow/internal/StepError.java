@@ -1,5 +1,7 @@
 package dev.sagaflow.internal;
 
+import dev.sagaflow.HistoryEvent;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -49,6 +51,8 @@ public record StepError(String description, boolean retryable, boolean timedOut,
     static String stackTraceOf(Throwable error) {
         StringWriter text = new StringWriter();
         error.printStackTrace(new PrintWriter(text));
-        return text.toString(); // cut to HistoryEvent.MAX_STACK_TRACE_CHARS by StoredText when stored
+        String trace = text.toString();
+        int max = HistoryEvent.MAX_STACK_TRACE_CHARS;
+        return trace.length() <= max ? trace : trace.substring(0, max - 10) + "\n\t… (cut)";
     }
 }

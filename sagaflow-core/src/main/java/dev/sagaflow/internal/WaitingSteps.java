@@ -145,7 +145,8 @@ final class WaitingSteps {
             applied = switch (request.name()) {
                 case SignalRecord.CANCEL -> a.machine.cancel(r, now, detail);
                 case SignalRecord.RETRY -> a.machine.retry(r, now, detail);
-                case SignalRecord.SKIP -> a.machine.skipCompensation(r, now, detail);
+                case SignalRecord.SKIP -> a.machine.skipCompensation(r, now, detail, number(request, "step"),
+                        number(request, "left"));
                 case SignalRecord.RESOLVE -> a.machine.resolve(r, outcome(request), now, detail);
                 default -> throw new IllegalSagaStateException("unknown request '" + request.name()
                         + "' (sent by a newer client?)");
@@ -171,6 +172,12 @@ final class WaitingSteps {
         } catch (RuntimeException e) {
             return "requested by an operator" + id;
         }
+    }
+
+    /** A whole number in the request's payload, or null when it has none. */
+    private static Integer number(SignalRecord request, String field) {
+        Object value = Json.decode(request.payload(), Map.class, "request " + request.signalId()).get(field);
+        return value instanceof Number n ? n.intValue() : null;
     }
 
     /** The terminal state a resolve request asks for: its payload's {@code outcome}, FAILED by default. */

@@ -4,6 +4,7 @@ import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SignalDelivery;
@@ -244,12 +245,12 @@ public final class InMemorySagaStore implements SagaStore {
     }
 
     @Override
-    public synchronized long countDue(Collection<String> sagaNames, long now, int cap) {
-        return rows.values().stream()
+    public synchronized DueWork dueWork(Collection<String> sagaNames, long now, int cap) {
+        List<Long> due = rows.values().stream()
                 .filter(r -> r.wakeAt() != null && r.wakeAt() <= now && sagaNames.contains(r.sagaName())
                         && (r.owner() == null || r.leaseUntil() == null || r.leaseUntil() < now))
-                .limit(cap)
-                .count();
+                .map(SagaRecord::wakeAt).sorted().limit(cap).toList();
+        return due.isEmpty() ? DueWork.NONE : new DueWork(due.size(), due.getFirst());
     }
 
     @Override

@@ -84,11 +84,11 @@ public interface SagaStore extends Outbox, AutoCloseable {
     Map<SagaState, Long> countByState(String sagaName);
 
     /**
-     * How many instances of these sagas are due at {@code now} and held by no node (no owner, or a
-     * lease run out), counted up to {@code cap}: for health checks and gauges, so it stays cheap
-     * however far behind the nodes are.
+     * The instances of these sagas due at {@code now} and held by no node (no owner, or a lease run
+     * out): how many, counted up to {@code cap}, and the earliest due time among them. For health
+     * checks and gauges, so it stays cheap however far behind the nodes are.
      */
-    long countDue(Collection<String> sagaNames, long now, int cap);
+    DueWork dueWork(Collection<String> sagaNames, long now, int cap);
 
     /**
      * How many instances there are per saga name and state; names and states with none are left out.

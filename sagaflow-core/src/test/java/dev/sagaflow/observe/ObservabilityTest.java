@@ -236,6 +236,22 @@ class ObservabilityTest {
         assertThat(failed.stackTrace()).hasSizeLessThanOrEqualTo(HistoryEvent.MAX_STACK_TRACE_CHARS).endsWith("(cut)");
     }
 
+    @Test
+    void onlyTheFirstThreeFailedAttemptsKeepTheirTraceSoAStepRetriedForDaysStaysSmall() throws Exception {
+        SagaDefinition<Order> saga = Saga.define("order", Order.class)
+                .step("flaky").invoke((o, c) -> {
+                    throw new IllegalStateException("down");
+                }).retry(RetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(1)).build())
+                .build();
+        SagaEngine engine = started(builder(saga));
+        SagaId id = engine.start("order", new Order("o-12", 10), "o-12");
+        List<HistoryEvent> failures = finish(engine, id).history().stream()
+                .filter(e -> e.type() == HistoryEventType.STEP_FAILED).toList();
+        assertThat(failures).extracting(HistoryEvent::attempt).containsExactly(1, 2, 3, 4, 5);
+        assertThat(failures).extracting(e -> e.stackTrace() != null).containsExactly(true, true, true, false, false);
+        assertThat(failures).allSatisfy(e -> assertThat(e.detail()).isEqualTo("java.lang.IllegalStateException: down"));
+    }
+
     private static Order deep(int depth) {
         if (depth == 0) {
             throw new IllegalStateException("at the bottom");

@@ -131,6 +131,30 @@ class OutcomeEventsTest {
     }
 
     @Test
+    void aNodesOwnCancelThatEndsTheSagaAtOncePublishesAndTellsItToo() throws Exception {
+        List<SagaEvent> told = new CopyOnWriteArrayList<>();
+        Transport transport = new InMemoryTransport();
+        open.add(transport);
+        open.add(transport.subscribe("orders.saga-events", "order-service", events::add));
+        SagaEngine engine = SagaEngine.builder(store).transport(transport).pollInterval(Duration.ofMillis(20))
+                .eventListener(told::add)
+                .register(Saga.define("napping", Order.class).publishOutcomes("orders.saga-events")
+                        .sleep("nap", Duration.ofMinutes(5))
+                        .step("reserve").invoke((o, c) -> o)
+                        .build())
+                .build();
+        open.add(engine);
+        SagaId id = engine.start("napping", new Order("o-5", 1, "new"), "o-5");
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.get(id).history().stream()
+                .anyMatch(e -> e.type() == HistoryEventType.WAIT_STARTED));
+
+        assertThat(engine.cancel(id).state()).as("nothing to compensate: cancelled at once").isEqualTo(SagaState.CANCELLED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(id).isEmpty()
+                && told.stream().anyMatch(e -> e instanceof SagaEvent.Cancelled c && c.saga().id().equals(id)));
+        assertThat(eventsOf(id)).singleElement().satisfies(m -> assertThat(m.type()).isEqualTo(SagaOutcome.CANCELLED));
+    }
+
+    @Test
     void aDefinitionThatPublishesNeedsAUsableChannelAndAnEngineWithATransport() {
         assertThatThrownBy(() -> Saga.define("order", Order.class).publishOutcomes("bad\u0000channel")
                 .step("a").invoke((o, c) -> o).build())

@@ -629,7 +629,7 @@ public abstract class SagaStoreContract {
 
     @Test
     void dueWorkIsCountedUpToTheCapOnlyWhereNoLiveLeaseHoldsIt() {
-        assertThat(store.countDue(NAMES, T0 + 1_000, 100)).isZero();
+        assertThat(store.dueWork(NAMES, T0 + 1_000, 100)).isEqualTo(DueWork.NONE);
         insert(unowned(newId(), "a", T0 + 100));
         insert(unowned(newId(), "b", T0 + 200));
         insert(unowned(newId(), "later", T0 + 5_000));
@@ -637,10 +637,11 @@ public abstract class SagaStoreContract {
         insert(row(newId(), "held").toBuilder().wakeAt(T0 + 1).build()); // leased until T0 + 30 s
         insert(leasedTo(row(newId(), "lease-ran-out").toBuilder().wakeAt(T0 + 1).build(), "dead-node", T0 + 500));
 
-        assertThat(store.countDue(NAMES, T0 + 1_000, 100)).isEqualTo(3);
-        assertThat(store.countDue(NAMES, T0 + 1_000, 2)).isEqualTo(2);
-        assertThat(store.countDue(NAMES, T0 + 150, 100)).isEqualTo(1);
-        assertThat(store.countDue(Set.of("refund"), T0 + 1_000, 100)).isZero();
+        assertThat(store.dueWork(NAMES, T0 + 1_000, 100)).as("the dead node's lapsed lease counts, and is the oldest")
+                .isEqualTo(new DueWork(3, T0 + 1));
+        assertThat(store.dueWork(NAMES, T0 + 1_000, 2)).isEqualTo(new DueWork(2, T0 + 1));
+        assertThat(store.dueWork(NAMES, T0 + 150, 100)).isEqualTo(new DueWork(1, T0 + 100));
+        assertThat(store.dueWork(Set.of("refund"), T0 + 1_000, 100)).isEqualTo(DueWork.NONE);
     }
 
     private static SagaRecord unowned(String id, String key, Long wakeAt) {

@@ -3,6 +3,7 @@ package dev.sagaflow.testing;
 import dev.sagaflow.HistoryEvent;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
+import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaStore;
@@ -204,9 +205,9 @@ public final class FaultInjectingStore implements SagaStore {
     }
 
     @Override
-    public long countDue(Collection<String> sagaNames, long now, int cap) {
+    public DueWork dueWork(Collection<String> sagaNames, long now, int cap) {
         requireReachable();
-        return delegate.countDue(sagaNames, now, cap);
+        return delegate.dueWork(sagaNames, now, cap);
     }
 
     @Override

@@ -310,6 +310,33 @@ class OperatorRequestTest {
     }
 
     @Test
+    void twoSkipsOfTheSameStalledCompensationSkipItOnceAndNeverTheNextOne() throws Exception {
+        SagaEngine engine = engine(stallingOnRefund(new AtomicBoolean(false)));
+        SagaId id = stalled(engine);
+        engines.forEach(SagaEngine::close); // no node: both operators' skips wait in the inbox together
+        engines.clear();
+
+        SignalReceipt alices = operator.skip(id, "alice", "refunded by hand");
+        SignalReceipt bobs = operator.skip(id, "bob", "refunded by hand too");
+
+        SagaInstance done = finish(engine(stallingOnRefund(new AtomicBoolean(false))), id);
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(log).as("the release still ran: only the refund was skipped").containsExactly("reserve", "charge", "release");
+        assertThat(done.history()).filteredOn(e -> e.type() == HistoryEventType.COMPENSATION_SKIPPED).singleElement()
+                .satisfies(e -> assertThat(e.step()).isEqualTo("charge"));
+        assertThat(operator.requestOutcome(alices).status()).isEqualTo(OperatorRequest.Status.APPLIED);
+        OperatorRequest.Outcome second = operator.requestOutcome(bobs);
+        assertThat(second.status()).isEqualTo(OperatorRequest.Status.REFUSED);
+        assertThat(second.detail()).contains("no longer the one under way");
+    }
+
+    @Test
+    void aReasonLongerThanTheLimitIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> OperatorRequest.cancel("bob", "x".repeat(OperatorRequest.MAX_REASON_LENGTH + 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason must be at most 1000 characters");
+    }
+
+    @Test
     void cancelAndRetryRequestsRecordWhoAskedAndWhy() throws Exception {
         AtomicBoolean refundsWork = new AtomicBoolean(false);
         SagaEngine engine = engine(stallingOnRefund(refundsWork));

@@ -8,6 +8,7 @@ import dev.sagaflow.jdbc.internal.DueWorkListener;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
 import dev.sagaflow.jdbc.internal.SqlDialect;
+import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
@@ -209,8 +210,8 @@ public final class PostgresSagaStore implements SagaStore {
     }
 
     @Override
-    public long countDue(Collection<String> sagaNames, long now, int cap) {
-        return read(c -> SagaTables.countDue(c, sagaNames, now, cap));
+    public DueWork dueWork(Collection<String> sagaNames, long now, int cap) {
+        return read(c -> SagaTables.dueWork(c, sagaNames, now, cap));
     }
 
     @Override

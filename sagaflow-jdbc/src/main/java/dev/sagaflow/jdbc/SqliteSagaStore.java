@@ -8,6 +8,7 @@ import dev.sagaflow.jdbc.internal.ExclusiveFileLock;
 import dev.sagaflow.jdbc.internal.SagaTables;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
 import dev.sagaflow.jdbc.internal.SqlDialect;
+import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
@@ -268,8 +269,8 @@ public final class SqliteSagaStore implements SagaStore {
     }
 
     @Override
-    public long countDue(Collection<String> sagaNames, long now, int cap) {
-        return read(() -> SagaTables.countDue(reader, sagaNames, now, cap));
+    public DueWork dueWork(Collection<String> sagaNames, long now, int cap) {
+        return read(() -> SagaTables.dueWork(reader, sagaNames, now, cap));
     }
 
     @Override

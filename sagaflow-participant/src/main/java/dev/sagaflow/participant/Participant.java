@@ -240,7 +240,7 @@ public final class Participant implements AutoCloseable {
         return fresh ? sent[0] : null;
     }
 
-    /** The reply, carrying the handling's context where there is one to carry (else the command's, as it came). */
+    /** The reply, carrying the handling's context where there is one to carry (else no trace context). */
     private Message replyMessage(Reply reply, Message command) {
         Message message = reply.toMessage(command);
         Map<String, String> context = outgoing.headers();
@@ -486,8 +486,7 @@ public final class Participant implements AutoCloseable {
         /**
          * Writes the current context (a trace) into the headers of every reply and event this
          * participant sends, on the thread that queues it: inside the handling of a message, or in
-         * {@link Participant#execute}. Default: none, and the messages carry no trace context (a reply
-         * passes on the command's {@code traceparent}).
+         * {@link Participant#execute}. Default: none, and the messages carry no trace context.
          */
         public Builder propagation(ContextPropagation propagation) {
             this.propagation = Objects.requireNonNull(propagation, "propagation");

@@ -5,6 +5,7 @@ import dev.sagaflow.HistoryEventType;
 import dev.sagaflow.SagaQuery;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.messaging.Message;
+import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SignalDelivery;
@@ -596,15 +597,15 @@ public final class SagaTables {
         }
     }
 
-    /** Due rows no live lease holds, counted through the wake_at index up to {@code cap}. */
-    public static long countDue(Connection connection, Collection<String> sagaNames, long now, int cap) throws SQLException {
+    /** Due rows no live lease holds, the earliest first through the wake_at index, counted up to {@code cap}. */
+    public static DueWork dueWork(Connection connection, Collection<String> sagaNames, long now, int cap) throws SQLException {
         if (sagaNames.isEmpty()) {
-            return 0;
+            return DueWork.NONE;
         }
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM saga_instance "
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*), MIN(wake_at) FROM (SELECT wake_at FROM saga_instance "
                 + "WHERE wake_at IS NOT NULL AND wake_at <= ? AND " + BY_NAME_NOT_BY_INDEX + " IN ("
                 + placeholders(sagaNames.size()) + ") AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?) "
-                + "LIMIT ?) due")) {
+                + "ORDER BY wake_at LIMIT ?) due")) {
             int i = 1;
             count.setLong(i++, now);
             for (String name : sagaNames) {
@@ -614,7 +615,9 @@ public final class SagaTables {
             count.setInt(i, cap);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                long due = rs.getLong(1);
+                long oldest = rs.getLong(2);
+                return due == 0 ? DueWork.NONE : new DueWork(due, oldest);
             }
         }
     }
