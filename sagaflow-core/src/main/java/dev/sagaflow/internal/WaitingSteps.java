@@ -1,6 +1,7 @@
 package dev.sagaflow.internal;
 
 import dev.sagaflow.IllegalSagaStateException;
+import dev.sagaflow.SagaDataException;
 import dev.sagaflow.SagaDefinition;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.StepDefinition;
@@ -151,7 +152,9 @@ final class WaitingSteps {
                 default -> throw new IllegalSagaStateException("unknown request '" + request.name()
                         + "' (sent by a newer client?)");
             };
-        } catch (IllegalSagaStateException | IllegalArgumentException refused) {
+        } catch (IllegalSagaStateException | IllegalArgumentException | SagaDataException refused) {
+            // A request the state does not allow, or one whose payload does not read: refused in the
+            // history, and the saga goes on as it was.
             log.info("saga {}: {} refused: {}", r.id(), request.requestKind(), refused.getMessage());
             applied = a.machine.requestRefused(r, request, refused.getMessage() + "; " + detail, seen, now);
         }

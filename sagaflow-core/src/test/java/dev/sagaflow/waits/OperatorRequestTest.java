@@ -331,6 +331,22 @@ class OperatorRequestTest {
     }
 
     @Test
+    void aRequestWhosePayloadDoesNotReadIsRefusedInTheHistoryAndTheSagaGoesOn() throws Exception {
+        AtomicBoolean refundsWork = new AtomicBoolean(false);
+        SagaEngine engine = engine(stallingOnRefund(refundsWork));
+        SagaId id = stalled(engine);
+        // Written past the client (by hand, or by a client of another version): not JSON at all.
+        store.deliverSignal(new SignalRecord("garbled-1", id.value(), SignalRecord.RESOLVE, "not json", System.currentTimeMillis()),
+                System.currentTimeMillis());
+        await().atMost(Duration.ofSeconds(10)).until(() -> types(engine.get(id)).contains(HistoryEventType.REQUEST_REFUSED));
+        refundsWork.set(true);
+        operator.retry(id, "frank", "gateway back");
+        SagaInstance done = finish(engine, id);
+        assertThat(done.state()).as("the saga was not stranded by the bad request").isEqualTo(SagaState.FAILED);
+        assertThat(only(done, HistoryEventType.REQUEST_REFUSED).detail()).contains("garbled-1");
+    }
+
+    @Test
     void aReasonLongerThanTheLimitIsRefusedNamingTheField() {
         assertThatThrownBy(() -> OperatorRequest.cancel("bob", "x".repeat(OperatorRequest.MAX_REASON_LENGTH + 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason must be at most 1000 characters");
