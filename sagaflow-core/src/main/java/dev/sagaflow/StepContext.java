@@ -15,4 +15,14 @@ public record StepContext(SagaId sagaId, String stepName, int attempt, String id
     public static String idempotencyKey(SagaId sagaId, String stepName) {
         return sagaId.value() + "/" + stepName;
     }
+
+    /**
+     * The step an idempotency key of {@link #idempotencyKey} names for the saga {@code sagaId}, or
+     * {@code null} when the key is absent or not of that saga (an event, another producer's message).
+     */
+    public static String stepOf(String sagaId, String idempotencyKey) {
+        String prefix = sagaId + "/";
+        return idempotencyKey != null && idempotencyKey.startsWith(prefix) && idempotencyKey.length() > prefix.length()
+                ? idempotencyKey.substring(prefix.length()) : null;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sagaflow.participant;
 
+import dev.sagaflow.StepContext;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHeaders;
 import org.slf4j.MDC;
@@ -23,21 +24,12 @@ final class HandlerMdc implements AutoCloseable {
     private HandlerMdc(Message message) {
         set(SAGA_ID, message.sagaId());
         set(CORRELATION_ID, message.correlationId());
-        set(STEP, stepOf(message));
+        set(STEP, StepContext.stepOf(message.sagaId(), message.header(MessageHeaders.IDEMPOTENCY_KEY).orElse(null)));
         set(MESSAGE_TYPE, message.type());
     }
 
     static HandlerMdc of(Message message) {
         return new HandlerMdc(message);
-    }
-
-    /** The step a command belongs to, read from its idempotency key {@code sagaId/step}; {@code null} for any other message. */
-    static String stepOf(Message message) {
-        String prefix = message.sagaId() + "/";
-        return message.header(MessageHeaders.IDEMPOTENCY_KEY)
-                .filter(key -> key.startsWith(prefix) && key.length() > prefix.length())
-                .map(key -> key.substring(prefix.length()))
-                .orElse(null);
     }
 
     private void set(String key, String value) {

@@ -1,5 +1,6 @@
 package dev.sagaflow.opentelemetry.internal;
 
+import dev.sagaflow.StepContext;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.MessageHeaders;
 import dev.sagaflow.messaging.Reply;
@@ -24,15 +25,6 @@ public final class HandlerSpans implements HandlerInterceptor {
         this.propagation = propagation;
     }
 
-    /** A command's step, from its idempotency key {@code sagaId/step}; {@code null} (no attribute) for an event. */
-    static String stepOf(Message message) {
-        String prefix = message.sagaId() + "/";
-        return message.header(MessageHeaders.IDEMPOTENCY_KEY)
-                .filter(key -> key.startsWith(prefix) && key.length() > prefix.length())
-                .map(key -> key.substring(prefix.length()))
-                .orElse(null);
-    }
-
     @Override
     public Reply around(Message message, Invocation next) throws Exception {
         Span span = tracer.spanBuilder("process " + message.type())
@@ -45,7 +37,8 @@ public final class HandlerSpans implements HandlerInterceptor {
                 .setAttribute(SagaAttributes.MESSAGE_TYPE, message.type())
                 .setAttribute(SagaAttributes.SAGA_ID, message.sagaId())
                 .setAttribute(SagaAttributes.CORRELATION_ID, message.correlationId())
-                .setAttribute(SagaAttributes.STEP, stepOf(message))
+                .setAttribute(SagaAttributes.STEP, // null (no attribute) for an event
+                        StepContext.stepOf(message.sagaId(), message.header(MessageHeaders.IDEMPOTENCY_KEY).orElse(null)))
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             Reply reply = next.proceed();
