@@ -1,17 +1,15 @@
 package dev.sagaflow.jdbc;
 
+import static dev.sagaflow.jdbc.testing.ReadmeExamples.blocks;
+import static dev.sagaflow.jdbc.testing.ReadmeExamples.readme;
+import dev.sagaflow.jdbc.testing.ReadmeExamples;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,7 +155,7 @@ class ReadmeExampleTest {
         }
 
         static Example from(String readme, String heading) {
-            List<String> blocks = blocks(section(readme, heading), "java");
+            List<String> blocks = blocks(ReadmeExamples.section(readme, heading), "java");
             if (blocks.size() != 1) {
                 throw new AssertionError("README.md's section '" + heading + "' must hold exactly one ```java block; it holds "
                         + blocks.size());
@@ -173,52 +171,12 @@ class ReadmeExampleTest {
 
     /** The README's section {@link #SECTION}, up to the next one; an AssertionError when there is none. */
     static String section(String readme) {
-        return section(readme, SECTION);
-    }
-
-    static String section(String readme, String heading) {
-        int start = readme.indexOf(heading + "\n");
-        if (start < 0) {
-            throw new AssertionError("README.md has no section '" + heading + "'");
-        }
-        int next = readme.indexOf("\n## ", start + heading.length());
-        return readme.substring(start, next < 0 ? readme.length() : next);
-    }
-
-    /** The bodies of the fenced blocks of {@code language} in {@code markdown}. */
-    static List<String> blocks(String markdown, String language) {
-        return Pattern.compile("^```" + language + "\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE).matcher(markdown)
-                .results().map(m -> m.group(1)).toList();
-    }
-
-    /** README.md at the top of the checkout: the first one found walking up from this module. */
-    static Path readme() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("README.md")) && Files.isRegularFile(at.resolve("mvnw"))) {
-                return at.resolve("README.md");
-            }
-        }
-        throw new AssertionError("no README.md beside mvnw above " + Path.of("").toAbsolutePath());
+        return ReadmeExamples.section(readme, SECTION);
     }
 
     /** Compiles the example as {@code ClassName.java} into {@code classes}; returns the compiler's errors (none: it compiled). */
     static List<String> compile(Example example, Path classes) throws IOException {
-        Path sources = Files.createDirectories(classes.resolveSibling("src"));
-        Path file = Files.writeString(sources.resolve(example.className() + ".java"), example.source());
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac).as("a JDK's compiler (this runs on a JRE)").isNotNull();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(null, files, diagnostics,
-                    List.of("--release", "21", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()),
-                    null, files.getJavaFileObjects(file)).call();
-            List<String> errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-                    .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null)).toList();
-            assertThat(ok).as("javac's verdict agrees with its errors: %s", errors).isEqualTo(errors.isEmpty());
-            return errors;
-        }
+        return ReadmeExamples.compile(example.className(), example.source(), classes);
     }
 
     /** Runs the example's main in a JVM of its own in {@code work}; returns its standard output, once it exited 0. */

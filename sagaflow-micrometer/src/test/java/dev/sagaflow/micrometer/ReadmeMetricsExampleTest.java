@@ -1,13 +1,13 @@
 package dev.sagaflow.micrometer;
 
+import static dev.sagaflow.jdbc.testing.ReadmeExamples.blocks;
+import static dev.sagaflow.jdbc.testing.ReadmeExamples.compile;
+import static dev.sagaflow.jdbc.testing.ReadmeExamples.readme;
+import dev.sagaflow.jdbc.testing.ReadmeExamples;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,42 +119,6 @@ class ReadmeMetricsExampleTest {
     }
 
     static String section(String readme) {
-        int start = readme.indexOf(SECTION + "\n");
-        if (start < 0) {
-            throw new AssertionError("README.md has no section '" + SECTION + "'");
-        }
-        int next = readme.indexOf("\n## ", start + SECTION.length());
-        return readme.substring(start, next < 0 ? readme.length() : next);
-    }
-
-    /** The bodies of the fenced blocks of {@code language} ("" for blocks that name none). */
-    static List<String> blocks(String markdown, String language) {
-        return Pattern.compile("^```" + language + "\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE).matcher(markdown)
-                .results().map(m -> m.group(1)).toList();
-    }
-
-    static Path readme() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("README.md")) && Files.isRegularFile(at.resolve("mvnw"))) {
-                return at.resolve("README.md");
-            }
-        }
-        throw new AssertionError("no README.md beside mvnw above " + Path.of("").toAbsolutePath());
-    }
-
-    static List<String> compile(String className, String source, Path classes) throws IOException {
-        Path sources = Files.createDirectories(classes.resolveSibling("src"));
-        Path file = Files.writeString(sources.resolve(className + ".java"), source);
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac).as("a JDK's compiler (this runs on a JRE)").isNotNull();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            javac.getTask(null, files, diagnostics,
-                    List.of("--release", "21", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()),
-                    null, files.getJavaFileObjects(file)).call();
-            return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-                    .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null)).toList();
-        }
+        return ReadmeExamples.section(readme, SECTION);
     }
 }

@@ -1,16 +1,11 @@
 package dev.sagaflow.opentelemetry;
 
+import dev.sagaflow.jdbc.testing.ReadmeExamples;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,19 +33,14 @@ class ReadmeTracingExampleTest {
 
     @Test
     void theReadmeExampleCompilesAndPrintsItsSpansInOneTrace() throws Exception {
-        String readme = Files.readString(readme());
-        int start = readme.indexOf(SECTION + "\n");
-        assertThat(start).as("README.md has a section '%s'", SECTION).isNotNegative();
-        int end = readme.indexOf("\n## ", start + SECTION.length());
-        List<String> blocks = Pattern.compile("^```java\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE)
-                .matcher(readme.substring(start, end < 0 ? readme.length() : end)).results().map(m -> m.group(1)).toList();
+        List<String> blocks = ReadmeExamples.blocks(ReadmeExamples.section(Files.readString(ReadmeExamples.readme()), SECTION), "java");
         assertThat(blocks).as("```java blocks in '%s'", SECTION).hasSize(1);
         Matcher declared = Pattern.compile("^public class (\\w+)", Pattern.MULTILINE).matcher(blocks.getFirst());
         assertThat(declared.find()).as("a public class in the example").isTrue();
 
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        Path source = Files.writeString(dir.resolve(declared.group(1) + ".java"), blocks.getFirst());
-        assertThat(compile(source, classes)).as("the README's example compiles as it stands").isEmpty();
+        assertThat(ReadmeExamples.compile(declared.group(1), blocks.getFirst(), classes))
+                .as("the README's example compiles as it stands").isEmpty();
 
         Path work = Files.createDirectories(dir.resolve("work"));
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -74,27 +64,5 @@ class ReadmeTracingExampleTest {
         assertThat(List.of("saga payment step charge", "process Charge", "write the ledger"))
                 .allSatisfy(name -> assertThat(traceOf.get(name)).as("%s in the trace of checkout", name)
                         .isEqualTo(traceOf.get("checkout")));
-    }
-
-    private static List<String> compile(Path source, Path classes) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            javac.getTask(null, files, diagnostics,
-                    List.of("--release", "21", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()),
-                    null, files.getJavaFileObjects(source)).call();
-        }
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null)).toList();
-    }
-
-    /** README.md at the top of the checkout. */
-    private static Path readme() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("README.md")) && Files.isRegularFile(at.resolve("mvnw"))) {
-                return at.resolve("README.md");
-            }
-        }
-        throw new AssertionError("no README.md beside mvnw above " + Path.of("").toAbsolutePath());
     }
 }
