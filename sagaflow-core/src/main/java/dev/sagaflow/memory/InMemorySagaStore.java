@@ -122,6 +122,7 @@ public final class InMemorySagaStore implements SagaStore {
                     update.consumedSignals().forEach(pending::remove);
                 }
                 queue(update.outbox());
+                update.deliveries().forEach(delivery -> deliverSignal(delivery, r.updatedAt()));
             }
             case StoreWrite.Group group -> throw new IllegalArgumentException("write groups do not nest");
         }

@@ -36,13 +36,20 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
      *
      * @param startContext the context propagated from the code that started the saga (a trace), as a
      *                     JSON object of strings, or {@code null} when none was
+     * @param parentId     for a child saga (a sub-saga, a branch of a parallel step), the saga that started
+     *                     it and hears of its end; {@code null} for a saga started by a client
      */
     public record Identity(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
-                           long createdAt, Long deadlineAt, String startContext) {
+                           long createdAt, Long deadlineAt, String startContext, String parentId) {
+
+        public Identity(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
+                        long createdAt, Long deadlineAt, String startContext) {
+            this(id, sagaName, sagaVersion, idempotencyKey, correlationId, createdAt, deadlineAt, startContext, null);
+        }
 
         public Identity(String id, String sagaName, int sagaVersion, String idempotencyKey, String correlationId,
                         long createdAt, Long deadlineAt) {
-            this(id, sagaName, sagaVersion, idempotencyKey, correlationId, createdAt, deadlineAt, null);
+            this(id, sagaName, sagaVersion, idempotencyKey, correlationId, createdAt, deadlineAt, null, null);
         }
     }
 
@@ -61,11 +68,17 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
      * @param positions    the active positions; one for a sequential saga (later, one per branch)
      * @param toCompensate steps that completed and have a compensation, in order of completion (a
      *                     stack: the last is undone first)
+     * @param joins        the child sagas of the steps that start them (a parallel block, a sub-saga), as the
+     *                     engine's JSON: which ran, how each ended, which to undo; {@code null} when there are none
      */
-    public record Progress(List<Position> positions, List<Integer> toCompensate) {
+    public record Progress(List<Position> positions, List<Integer> toCompensate, String joins) {
         public Progress {
             positions = List.copyOf(positions);
             toCompensate = List.copyOf(toCompensate);
+        }
+
+        public Progress(List<Position> positions, List<Integer> toCompensate) {
+            this(positions, toCompensate, null);
         }
 
         /** The positions as stored: {@code step,attemptsMade,outcomeUnknown,waitKind,dueAt,key} each, ';' between. */
@@ -231,8 +244,16 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
     public static SagaRecord newInstance(String id, String sagaName, int sagaVersion, String idempotencyKey,
                                          String correlationId, String data, long now, Long deadlineAt,
                                          String startContext) {
+        return newInstance(id, sagaName, sagaVersion, idempotencyKey, correlationId, data, now, deadlineAt, startContext,
+                null);
+    }
+
+    /** A new instance, the child of {@code parentId} (see {@link Identity#parentId()}). */
+    public static SagaRecord newInstance(String id, String sagaName, int sagaVersion, String idempotencyKey,
+                                         String correlationId, String data, long now, Long deadlineAt,
+                                         String startContext, String parentId) {
         return new SagaRecord(new Identity(id, sagaName, sagaVersion, idempotencyKey,
-                correlationId == null ? idempotencyKey : correlationId, now, deadlineAt, startContext),
+                correlationId == null ? idempotencyKey : correlationId, now, deadlineAt, startContext, parentId),
                 new Status(SagaState.STARTED, null, false, null), data,
                 new Progress(List.of(Position.at(0)), List.of()), Signals.NONE, now,
                 new Fence(0, null, 0), Lease.NONE, now);
@@ -260,6 +281,11 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
 
     public long createdAt() {
         return identity.createdAt();
+    }
+
+    /** The saga that started this one as its child, or {@code null}. */
+    public String parentId() {
+        return identity.parentId();
     }
 
     public Long deadlineAt() {
@@ -364,6 +390,7 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
         private String data;
         private Position position;
         private List<Integer> toCompensate;
+        private String joins;
         private long signalsSeen;
         private Long wakeAt;
         private int historySize;
@@ -378,6 +405,7 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
             data = r.data;
             position = r.position();
             toCompensate = r.toCompensate();
+            joins = r.progress.joins();
             signalsSeen = r.signals.seen();
             wakeAt = r.wakeAt;
             historySize = r.historySize();
@@ -395,6 +423,7 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
         public Builder outcomeUnknown(boolean v) { position = new Position(position.step(), position.attemptsMade(), v, position.await()); return this; }
         public Builder await(Wait v) { position = position.withWait(v); return this; }
         public Builder toCompensate(List<Integer> v) { toCompensate = v; return this; }
+        public Builder joins(String v) { joins = v; return this; }
         public Builder signalsSeen(long v) { signalsSeen = v; return this; }
         public Builder wakeAt(Long v) { wakeAt = v; return this; }
         public Builder historySize(int v) { historySize = v; return this; }
@@ -406,7 +435,7 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
 
         public SagaRecord build() {
             return new SagaRecord(from.identity, new Status(state, failure, cancelRequested, flag), data,
-                    new Progress(List.of(position), toCompensate), new Signals(from.signals.received(), signalsSeen),
+                    new Progress(List.of(position), toCompensate, joins), new Signals(from.signals.received(), signalsSeen),
                     wakeAt, new Fence(from.version(), from.writeId(), historySize), from.lease, updatedAt);
         }
     }

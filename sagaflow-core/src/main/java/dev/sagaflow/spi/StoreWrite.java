@@ -46,13 +46,29 @@ public sealed interface StoreWrite {
      *
      * @param consumedSignals inbox entries this transition consumed, removed from the pending ones
      *                        with it and only if it is applied
+     * @param deliveries      entries put in other instances' inboxes with it, only if it is applied, each
+     *                        as {@link SagaStore#deliverSignal} would (idempotent per signal id; nothing for
+     *                        an instance that has ended or does not exist): a child's end told to its
+     *                        parent, a parent's cancel sent to its child
      */
     record Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox,
-                  List<String> consumedSignals) implements StoreWrite {
+                  List<String> consumedSignals, List<SignalRecord> deliveries) implements StoreWrite {
         public Update {
             history = List.copyOf(history);
             outbox = List.copyOf(outbox);
             consumedSignals = List.copyOf(consumedSignals);
+            deliveries = List.copyOf(deliveries);
+            for (SignalRecord delivery : deliveries) {
+                if (delivery.sagaId().equals(record.id())) {
+                    throw new IllegalArgumentException("an update delivers to other instances, not to its own: "
+                            + delivery.signalId());
+                }
+            }
+        }
+
+        public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox,
+                      List<String> consumedSignals) {
+            this(record, expectedVersion, history, outbox, consumedSignals, List.of());
         }
 
         public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox) {

@@ -644,6 +644,83 @@ public abstract class SagaStoreContract {
         assertThat(store.dueWork(Set.of("refund"), T0 + 1_000, 100)).isEqualTo(DueWork.NONE);
     }
 
+    @Test
+    void aChildKeepsItsParentAndTheParentItsJoins() {
+        SagaRecord parent = row(newId(), "parent");
+        insert(parent);
+        SagaRecord child = at(SagaRecord.newInstance(newId(), "order", 1, parent.id() + "/reserve/0", null, "{}", T0,
+                null, null, parent.id()), 1);
+        String joins = "{\"1\":{\"branches\":[{\"key\":\"0\",\"child\":\"" + child.id() + "\"}]}}";
+        SagaRecord waits = at(parent.toBuilder().state(SagaState.WAITING).joins(joins).wakeAt(null).historySize(2).build(), 2);
+
+        assertThat(store.write(List.of(new StoreWrite.Group(List.of(new StoreWrite.Update(waits, 1,
+                List.of(event(2, HistoryEventType.STEP_SUCCEEDED, "reserve"))), new StoreWrite.Insert(child, List.of()))))))
+                .containsExactly(WriteResult.ok());
+
+        assertThat(store.find(child.id())).contains(child);
+        assertThat(store.find(child.id()).orElseThrow().parentId()).isEqualTo(parent.id());
+        assertThat(store.find(parent.id())).contains(waits);
+        assertThat(store.find(parent.id()).orElseThrow().progress().joins()).isEqualTo(joins);
+        assertThat(store.find(parent.id()).orElseThrow().parentId()).isNull();
+
+        SagaRecord cleared = at(waits.toBuilder().joins(null).build(), 3);
+        store.write(List.of(new StoreWrite.Update(cleared, 2, List.of())));
+        assertThat(store.find(parent.id()).orElseThrow().progress().joins()).isNull();
+    }
+
+    @Test
+    void anUpdateDeliversToOtherInboxesOnlyWhenItIsApplied() {
+        SagaRecord parent = unowned(newId(), "parent", null).toBuilder().state(SagaState.WAITING).build();
+        SagaRecord child = at(SagaRecord.newInstance(newId(), "order", 1, "child", null, "{}", T0, null, null,
+                parent.id()).toBuilder().wakeAt(T0).build(), 1);
+        SagaRecord ended = unowned(newId(), "ended", null).toBuilder().state(SagaState.FAILED).build();
+        insert(parent);
+        insert(child);
+        insert(ended);
+        SignalRecord toParent = signal("$child:" + child.id() + ":2", parent.id(), "$child", T0 + 5);
+        SignalRecord toEnded = signal("$child:" + child.id() + ":2:x", ended.id(), "$child", T0 + 5);
+        SagaRecord childEnds = at(child.toBuilder().state(SagaState.COMPLETED).wakeAt(null).updatedAt(T0 + 5).build(), 2);
+
+        assertThat(store.write(List.of(new StoreWrite.Update(at(childEnds, 9), 8, List.of(), List.of(), List.of(),
+                List.of(toParent))))).containsExactly(WriteResult.stale());
+        assertThat(store.inbox(parent.id()).pending()).as("a refused write delivers nothing").isEmpty();
+
+        assertThat(store.write(List.of(new StoreWrite.Update(childEnds, 1, List.of(), List.of(), List.of(),
+                List.of(toParent, toEnded))))).containsExactly(WriteResult.ok());
+        assertThat(store.inbox(parent.id()).pending()).containsExactly(toParent);
+        SagaRecord woken = store.find(parent.id()).orElseThrow();
+        assertThat(woken.signals().received()).isEqualTo(1);
+        assertThat(woken.wakeAt()).as("a parent nobody holds is made due").isNotNull();
+        assertThat(store.inbox(ended.id()).pending()).as("an ended instance takes nothing").isEmpty();
+        assertThat(store.find(ended.id())).contains(ended);
+
+        SagaRecord again = at(childEnds.toBuilder().updatedAt(T0 + 6).build(), 3);
+        assertThat(store.write(List.of(new StoreWrite.Update(again, 2, List.of(), List.of(), List.of(), List.of(toParent)))))
+                .containsExactly(WriteResult.ok());
+        assertThat(store.inbox(parent.id()).received()).as("one entry per signal id").isEqualTo(1);
+    }
+
+    @Test
+    void deliveriesOfAGroupMemberGoWithTheGroup() {
+        SagaRecord parent = unowned(newId(), "parent", null).toBuilder().state(SagaState.WAITING).build();
+        SagaRecord child = unowned(newId(), "child", T0 + 60_000);
+        insert(parent);
+        insert(child);
+        SignalRecord cancel = signal("$cancel:" + child.id(), child.id(), "$cancel", T0 + 5);
+        SagaRecord undoing = at(parent.toBuilder().state(SagaState.COMPENSATING).build(), 2);
+
+        StoreWrite.Group refused = new StoreWrite.Group(List.of(
+                new StoreWrite.Update(undoing, 1, List.of(), List.of(), List.of(), List.of(cancel)),
+                new StoreWrite.Update(at(child, 9), 8, List.of())));
+        assertThat(store.write(List.of(refused))).containsExactly(WriteResult.stale());
+        assertThat(store.inbox(child.id()).pending()).isEmpty();
+
+        StoreWrite.Group applies = new StoreWrite.Group(List.of(
+                new StoreWrite.Update(undoing, 1, List.of(), List.of(), List.of(), List.of(cancel))));
+        assertThat(store.write(List.of(applies))).containsExactly(WriteResult.ok());
+        assertThat(store.inbox(child.id()).pending()).containsExactly(cancel);
+    }
+
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
         return leasedTo(row(id, key).toBuilder().wakeAt(wakeAt).build(), null, null);
     }

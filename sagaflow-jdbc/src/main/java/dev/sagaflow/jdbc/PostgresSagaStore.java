@@ -110,6 +110,9 @@ public final class PostgresSagaStore implements SagaStore {
         if (write instanceof StoreWrite.Group group) {
             return group.members().stream().anyMatch(PostgresSagaStore::leavesWorkForAnyNode);
         }
+        if (write instanceof StoreWrite.Update u && !u.deliveries().isEmpty()) {
+            return true; // a child's end or a parent's cancel, which wakes an instance no node may hold
+        }
         SagaRecord r = write.record();
         return r.owner() == null && (r.wakeAt() != null || r.signals().pending());
     }

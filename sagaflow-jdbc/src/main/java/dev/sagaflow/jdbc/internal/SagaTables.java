@@ -39,16 +39,16 @@ import java.util.Set;
 public final class SagaTables {
     static final String COLUMNS = "id, saga_name, saga_version, idempotency_key, correlation_id, state, data, "
             + "progress, to_compensate, cancel_requested, failure, wake_at, deadline_at, owner, lease_until, version, "
-            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen, start_context";
+            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen, start_context, parent_id, joins";
 
     // Set by every transition; the identity columns (name, version, key, correlation, deadline,
-    // created, start context) never change after the insert, and signal_count is the store's alone.
+    // created, start context, parent) never change after the insert, and signal_count is the store's alone.
     private static final String MUTABLE = "state, data, progress, to_compensate, cancel_requested, failure, "
-            + "owner, lease_until, version, write_id, history_size, updated_at, flag, signals_seen";
+            + "owner, lease_until, version, write_id, history_size, updated_at, flag, signals_seen, joins";
 
     private static final String INSERT = "INSERT INTO saga_instance (id, saga_name, saga_version, idempotency_key, "
-            + "correlation_id, deadline_at, created_at, signal_count, wake_at, start_context, " + MUTABLE + ") "
-            + "VALUES (" + placeholders(10 + MUTABLE.split(",").length) + ") "
+            + "correlation_id, deadline_at, created_at, signal_count, wake_at, start_context, parent_id, " + MUTABLE + ") "
+            + "VALUES (" + placeholders(11 + MUTABLE.split(",").length) + ") "
             + "ON CONFLICT (saga_name, idempotency_key) DO NOTHING";
 
     // An instance that has not seen every signal delivered to it is made due at once (unless terminal),
@@ -108,8 +108,8 @@ public final class SagaTables {
                 insert.addBatch();
             }
             int[] inserted = inserts.isEmpty() ? new int[0] : insert.executeBatch();
-            if (!groups.isEmpty() && dialect.locksRows()) {
-                lockUpdatedRows(connection, dialect, writes, updates, groups);
+            if ((!groups.isEmpty() || delivers(writes)) && dialect.locksRows()) {
+                lockUpdatedRows(connection, dialect, writes);
             }
             for (int i : updates) {
                 StoreWrite.Update u = (StoreWrite.Update) writes.get(i);
@@ -139,6 +139,7 @@ public final class SagaTables {
             }
         }
         consumeSignals(connection, applied.writes, now);
+        deliver(connection, dialect, applied.writes, now);
         OUTBOX.insert(connection, applied.outbox, now);
         return List.of(results);
     }
@@ -164,18 +165,34 @@ public final class SagaTables {
         return WriteResult.conflict(holder);
     }
 
+    private static boolean delivers(List<StoreWrite> writes) {
+        for (StoreWrite write : writes) {
+            if (write instanceof StoreWrite.Update u && !u.deliveries().isEmpty()) {
+                return true;
+            }
+            if (write instanceof StoreWrite.Group g && g.members().stream()
+                    .anyMatch(m -> m instanceof StoreWrite.Update u && !u.deliveries().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Locks, in id order, every row the commit's updates and groups will update: a group's members are
-     * written after the batched updates, one by one, and would otherwise lock out of order.
+     * Locks, in id order, every row the commit's updates and groups will update, and every row it
+     * delivers to: a group's members are written after the batched updates, one by one, and deliveries
+     * after all of them (a child's end to its parent, a parent's cancel to its child), and would
+     * otherwise lock out of order.
      */
-    private static void lockUpdatedRows(Connection connection, SqlDialect dialect, List<StoreWrite> writes,
-                                        List<Integer> updates, List<Integer> groups) throws SQLException {
+    private static void lockUpdatedRows(Connection connection, SqlDialect dialect, List<StoreWrite> writes)
+            throws SQLException {
         List<String> ids = new ArrayList<>();
-        updates.forEach(i -> ids.add(writes.get(i).record().id()));
-        for (int i : groups) {
-            for (StoreWrite member : ((StoreWrite.Group) writes.get(i)).members()) {
-                if (member instanceof StoreWrite.Update) {
-                    ids.add(member.record().id());
+        for (StoreWrite write : writes) {
+            List<StoreWrite> members = write instanceof StoreWrite.Group g ? g.members() : List.of(write);
+            for (StoreWrite member : members) {
+                if (member instanceof StoreWrite.Update u) {
+                    ids.add(u.record().id());
+                    u.deliveries().forEach(d -> ids.add(d.sagaId()));
                 }
             }
         }
@@ -242,6 +259,18 @@ public final class SagaTables {
         connection.releaseSavepoint(savepoint);
         members.forEach(applied::add);
         return WriteResult.ok();
+    }
+
+    /** Puts the applied updates' deliveries in the inboxes they go to, after every row of the commit is written. */
+    private static void deliver(Connection connection, SqlDialect dialect, List<StoreWrite> applied, long now)
+            throws SQLException {
+        for (StoreWrite write : applied) {
+            if (write instanceof StoreWrite.Update u) {
+                for (SignalRecord delivery : u.deliveries()) {
+                    deliverSignal(connection, dialect, delivery, now);
+                }
+            }
+        }
     }
 
     /** Marks the inbox entries the applied updates consumed; one round trip, and none when there are none. */
@@ -672,12 +701,12 @@ public final class SagaTables {
         return new SagaRecord(
                 new SagaRecord.Identity(rs.getString("id"), rs.getString("saga_name"), rs.getInt("saga_version"),
                         rs.getString("idempotency_key"), rs.getString("correlation_id"), rs.getLong("created_at"),
-                        nullableLong(rs, "deadline_at"), rs.getString("start_context")),
+                        nullableLong(rs, "deadline_at"), rs.getString("start_context"), rs.getString("parent_id")),
                 new SagaRecord.Status(SagaState.valueOf(rs.getString("state")), rs.getString("failure"),
                         rs.getInt("cancel_requested") != 0, rs.getString("flag")),
                 rs.getString("data"),
                 new SagaRecord.Progress(SagaRecord.Progress.positionsFromText(progress),
-                        SagaRecord.Progress.toCompensateFromText(rs.getString("to_compensate"))),
+                        SagaRecord.Progress.toCompensateFromText(rs.getString("to_compensate")), rs.getString("joins")),
                 new SagaRecord.Signals(rs.getLong("signal_count"), rs.getLong("signals_seen")),
                 nullableLong(rs, "wake_at"),
                 new SagaRecord.Fence(rs.getLong("version"), rs.getString("write_id"), rs.getInt("history_size")),
@@ -701,7 +730,8 @@ public final class SagaTables {
         s.setLong(8, r.signals().received());
         setLong(s, 9, r.wakeAt());
         s.setString(10, r.identity().startContext());
-        bindMutable(s, 11, r);
+        s.setString(11, r.parentId());
+        bindMutable(s, 12, r);
     }
 
     private static void bindUpdate(PreparedStatement s, SagaRecord r, long expectedVersion) throws SQLException {
@@ -738,6 +768,7 @@ public final class SagaTables {
         s.setLong(i++, r.updatedAt());
         s.setString(i++, r.flag());
         s.setLong(i++, r.signals().seen());
+        s.setString(i++, r.progress().joins());
         return i;
     }
 
