@@ -76,6 +76,14 @@ public enum HistoryEventType {
      * {@link #SAGA_FAILED} or {@link #SAGA_COMPLETED}; {@code detail} says where it stood, who asked and why.
      */
     SAGA_RESOLVED,
+    /** A step started its child sagas (a parallel block's branches, a fan-out's items, a sub-saga); the detail lists them. */
+    CHILDREN_STARTED,
+    /** A child saga of the step ended; the detail names the branch, the child and how it ended. */
+    CHILD_ENDED,
+    /** The step's join is decided: kept or failed, and which children are cancelled or compensated for it. */
+    JOIN_DECIDED,
+    /** The step's kept children are being compensated (the saga compensates that step). */
+    CHILDREN_UNDO_STARTED,
     SAGA_COMPLETED,
     SAGA_FAILED,
     SAGA_CANCELLED

@@ -111,6 +111,52 @@ public final class SagaBuilder<D> {
         return wait;
     }
 
+    /**
+     * A parallel block: branches of steps that run at once, each as a child saga, joined as
+     * {@link ParallelBuilder#join} says. See {@link ParallelBuilder}.
+     */
+    public ParallelBuilder<D> parallel(String stepName) {
+        ParallelBuilder<D> block = new ParallelBuilder<>(this, stepName);
+        steps.add(block);
+        return block;
+    }
+
+    /**
+     * A fan-out: the steps {@code steps} defines run as one child saga per item of the list
+     * {@code items} gives for the data, joined as {@link ForEachBuilder#join} says.
+     */
+    public <T> ForEachBuilder<D, T> forEach(String stepName, Function<? super D, ? extends List<T>> items,
+                                            Class<T> itemType, java.util.function.Consumer<SagaBuilder<T>> steps) {
+        ForEachBuilder<D, T> fanOut = new ForEachBuilder<>(this, stepName, items, itemType, steps);
+        this.steps.add(fanOut);
+        return fanOut;
+    }
+
+    /**
+     * A sub-saga: runs {@code child} (a definition of its own, registered with this one) over the input
+     * {@code input} makes of the data, waits for its end and folds its data back with {@code fold}
+     * ({@code null}: the data stays as it was). See {@link ChildStepBuilder}.
+     */
+    public <C> ChildStepBuilder<D> child(String stepName, SagaDefinition<C> child, Function<? super D, ? extends C> input,
+                                         java.util.function.BiFunction<D, C, D> fold) {
+        ChildStepBuilder<D> step = new ChildStepBuilder<>(this, stepName, Objects.requireNonNull(child, "child"),
+                Objects.requireNonNull(input, "input"), fold);
+        steps.add(step);
+        return step;
+    }
+
+    Class<D> dataType() {
+        return dataType;
+    }
+
+    /** The saga a branch (or a fan-out's items) runs: named after this one, of the same version. */
+    <T> SagaDefinition<T> childSaga(String suffix, Class<T> type, java.util.function.Consumer<SagaBuilder<T>> steps) {
+        SagaBuilder<T> child = new SagaBuilder<>(name + "." + suffix, type).version(version)
+                .compensationRetry(compensationRetry).stallAfter(stallAfterAttempts).flagAfter(flagAfterAttempts);
+        steps.accept(child);
+        return child.build();
+    }
+
     private StepBuilder<D> add(String stepName, StepKind kind) {
         StepBuilder<D> step = new StepBuilder<>(this, stepName, kind);
         steps.add(step);
@@ -136,6 +182,7 @@ public final class SagaBuilder<D> {
         for (Object step : steps) {
             StepDefinition<D> definition = step instanceof WaitBuilder<?> wait
                     ? ((WaitBuilder<D>) wait).toDefinition(pastNoReturn ? StepKind.RETRIABLE : StepKind.COMPENSATABLE)
+                    : step instanceof StepChain<?> chain ? ((StepChain<D>) chain).toDefinition()
                     : ((StepBuilder<D>) step).toDefinition();
             pastNoReturn |= definition.kind() != StepKind.COMPENSATABLE;
             built.add(definition);

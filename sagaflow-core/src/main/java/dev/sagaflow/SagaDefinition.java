@@ -98,7 +98,9 @@ public final class SagaDefinition<D> {
             if (!seen.add(stepName)) {
                 throw invalid("step '" + stepName + "' is defined twice");
             }
-            if (step.isWait()) {
+            if (step.startsChildren()) {
+                checkChildren(step, noReturnStep);
+            } else if (step.isWait()) {
                 checkWait(step);
             } else {
                 checkCalls(step);
@@ -160,6 +162,70 @@ public final class SagaDefinition<D> {
                 throw invalid("step '" + stepName + "' sends a command without a channel, type or payload");
             }
         }
+    }
+
+    private void checkChildren(StepDefinition<D> step, String noReturnStep) {
+        String stepName = step.name();
+        ChildSagas<D> children = step.children();
+        if (noReturnStep != null) {
+            throw invalid("step '" + stepName + "' starts child sagas after '" + noReturnStep + "', the point of no "
+                    + "return; a step that starts child sagas must be compensatable, so it comes before the pivot");
+        }
+        if (children.definitions().isEmpty()) {
+            throw invalid("step '" + stepName + "' is a parallel block with no branches: a join needs at least one");
+        }
+        Set<String> names = new HashSet<>();
+        for (String branch : children.branchNames()) {
+            if (branch == null || !NAME.matcher(branch).matches()) {
+                throw invalid("step '" + stepName + "' has a branch named '" + branch
+                        + "'; a branch name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            if (!names.add(branch)) {
+                throw invalid("step '" + stepName + "' has two branches named '" + branch + "'");
+            }
+        }
+        Join<Object> join = children.join();
+        if (join.kind() == Join.Kind.QUORUM && join.quorum() < 1) {
+            throw invalid("step '" + stepName + "' joins on a quorum of " + join.quorum() + "; a quorum is at least 1");
+        }
+        if (join.kind() == Join.Kind.QUORUM && children.shape() != ChildSagas.Shape.FOR_EACH
+                && join.quorum() > children.definitions().size()) {
+            throw invalid("step '" + stepName + "' joins on a quorum of " + join.quorum() + ", larger than its "
+                    + children.definitions().size() + " branches: it could never be reached");
+        }
+        if (join.kind() == Join.Kind.BEST_OF && Double.isNaN(join.threshold())) {
+            throw invalid("step '" + stepName + "' has a best-of join whose threshold is NaN");
+        }
+        if (children.maxConcurrency() < 1) {
+            throw invalid("step '" + stepName + "' runs at most " + children.maxConcurrency()
+                    + " children at once; it must be at least 1");
+        }
+        for (int i = 0; i < children.definitions().size(); i++) {
+            SagaDefinition<?> child = children.definitions().get(i);
+            StepDefinition<?> noReturn = child.steps().stream().filter(s -> s.kind() != StepKind.COMPENSATABLE)
+                    .findFirst().orElse(null);
+            if (noReturn != null) {
+                String which = children.shape() == ChildSagas.Shape.BRANCHES ? "branch '" + children.branchNames().get(i) + "'"
+                        : children.shape() == ChildSagas.Shape.FOR_EACH ? "the steps of each item" : "child saga '" + child.name() + "'";
+                throw invalid("step '" + stepName + "': " + which + " has a point of no return (step '"
+                        + noReturn.name() + "'), so it could not be "
+                        + "undone when the join fails or this saga is compensated; child sagas have compensatable steps only");
+            }
+        }
+    }
+
+    /** The child sagas the steps of this one start (branches, fan-out items, sub-sagas), and theirs, for registration. */
+    public List<SagaDefinition<?>> childDefinitions() {
+        List<SagaDefinition<?>> all = new java.util.ArrayList<>();
+        for (StepDefinition<D> step : steps) {
+            if (step.startsChildren()) {
+                for (SagaDefinition<?> child : step.children().definitions()) {
+                    all.add(child);
+                    all.addAll(child.childDefinitions());
+                }
+            }
+        }
+        return all;
     }
 
     private void checkWait(StepDefinition<D> step) {

@@ -24,6 +24,7 @@ import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
 
@@ -100,7 +101,7 @@ public final class SagaEngine implements AutoCloseable {
         this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
         DuePoller[] pollerRef = new DuePoller[1];
         this.runner = new SagaRunner(identity, committer, store, clock, leaseMillis, b.stuckCallAfter.toMillis(),
-                b.maxConcurrentSteps, maxDataBytes, b.listener, observers, at -> pollerRef[0].hint(at));
+                b.maxConcurrentSteps, maxDataBytes, b.listener, observers, at -> pollerRef[0].hint(at), registry);
         this.poller = new DuePoller(identity.owner(), store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
                 maxActive, Math.min(b.commitBatchSize, maxActive));
         pollerRef[0] = poller;
@@ -291,8 +292,10 @@ public final class SagaEngine implements AutoCloseable {
             // outcome like any end: in the same write.
             List<Message> outbox = next.state().isTerminal() && !current.state().isTerminal()
                     ? runner.withOutcomeEvent(machine, next, Observers.refOf(next), List.of()) : List.of();
+            List<SignalRecord> toParent = next.state().isTerminal() && !current.state().isTerminal()
+                    ? runner.endToldToParent(next) : List.of();
             WriteResult result = join(committer.submit(new StoreWrite.Update(next, current.version(), transition.history(),
-                    outbox, List.of())), "the operator's change of saga " + id);
+                    outbox, List.of(), toParent)), "the operator's change of saga " + id);
             if (result.isApplied()) {
                 runner.tellOperatorChange(next, transition.history());
                 poller.wakeUp();

@@ -109,6 +109,20 @@ public final class StepBuilder<D> {
         return saga.sleepUntil(stepName, dueTime);
     }
 
+    public ParallelBuilder<D> parallel(String stepName) {
+        return saga.parallel(stepName);
+    }
+
+    public <T> ForEachBuilder<D, T> forEach(String stepName, Function<? super D, ? extends java.util.List<T>> items,
+                                            Class<T> itemType, java.util.function.Consumer<SagaBuilder<T>> steps) {
+        return saga.forEach(stepName, items, itemType, steps);
+    }
+
+    public <C> ChildStepBuilder<D> child(String stepName, SagaDefinition<C> child, Function<? super D, ? extends C> input,
+                                         java.util.function.BiFunction<D, C, D> fold) {
+        return saga.child(stepName, child, input, fold);
+    }
+
     public SagaDefinition<D> build() {
         return saga.build();
     }

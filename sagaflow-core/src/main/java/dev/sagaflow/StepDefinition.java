@@ -22,17 +22,40 @@ import java.util.function.Predicate;
  * @param onReply      for a remote step, folds the success reply into the data, or {@code null} to keep the data
  * @param compensationCommand the command that undoes a remote step, instead of {@code compensation}
  * @param waitFor      for a waiting step (a timer, a signal), what it waits for; {@code null} for a call
+ * @param children     for a step that starts child sagas (a parallel block, a fan-out, a sub-saga), which
+ *                     and how they join; {@code null} for others
  */
 public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                                 RetryPolicy retry, Duration timeout, Predicate<D> condition,
                                 RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand,
-                                WaitDefinition<D> waitFor) {
+                                WaitDefinition<D> waitFor, ChildSagas<D> children) {
+
+    public StepDefinition(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
+                          RetryPolicy retry, Duration timeout, Predicate<D> condition, RemoteCommand<D> command,
+                          ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand, WaitDefinition<D> waitFor) {
+        this(name, kind, action, compensation, retry, timeout, condition, command, onReply, compensationCommand, waitFor,
+                null);
+    }
+
+    /**
+     * A step that starts child sagas: compensatable (its compensation compensates the children it
+     * kept), and never retried: a child retries its own steps, and a join that failed has undone its children.
+     */
+    static <D> StepDefinition<D> startingChildren(String name, Predicate<D> condition, ChildSagas<D> children) {
+        return new StepDefinition<>(name, StepKind.COMPENSATABLE, null, null, RetryPolicy.defaults(), null, condition,
+                null, null, null, null, children);
+    }
 
     /** How long a remote step waits for its reply when no timeout is set. */
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
 
     public boolean hasCompensation() {
-        return compensation != null || compensationCommand != null;
+        return compensation != null || compensationCommand != null || children != null;
+    }
+
+    /** The step starts child sagas and waits for them to join. */
+    public boolean startsChildren() {
+        return children != null;
     }
 
     /** The step sends a command and waits for a reply instead of calling a local action. */

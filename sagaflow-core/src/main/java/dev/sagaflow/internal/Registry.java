@@ -32,7 +32,20 @@ public final class Registry {
             throw new InvalidSagaDefinitionException("Saga '" + definition.name() + "' v" + definition.version()
                     + " is already registered; give a changed definition a new version");
         }
+        // The sagas its steps start as children run wherever it runs; checked before anything is registered.
+        List<SagaDefinition<?>> children = definition.childDefinitions();
+        for (SagaDefinition<?> child : children) {
+            SagaStateMachine known = find(child.name(), child.version()).orElse(null);
+            if (known != null && known.definition() != child) {
+                throw new InvalidSagaDefinitionException("Saga '" + child.name() + "' v" + child.version()
+                        + ", a child of '" + definition.name() + "', is already registered as another definition");
+            }
+        }
         versions.put(definition.version(), new SagaStateMachine(definition, random));
+        for (SagaDefinition<?> child : children) {
+            byName.computeIfAbsent(child.name(), n -> new ConcurrentSkipListMap<>())
+                    .putIfAbsent(child.version(), new SagaStateMachine(child, random));
+        }
     }
 
     public SagaStateMachine latest(String name) {

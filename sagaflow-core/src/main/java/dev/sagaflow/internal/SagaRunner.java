@@ -98,6 +98,7 @@ public final class SagaRunner {
     private volatile Runnable outboxHint = () -> { };
     private volatile boolean closing;
     private final WaitingSteps waits;
+    private final ChildSteps children;
     /**
      * Four at once: at most that many wait for a pooled connection ahead of the committer, the poller
      * and the heartbeat, however many instances read at the same moment.
@@ -106,7 +107,7 @@ public final class SagaRunner {
 
     public SagaRunner(NodeIdentity identity, GroupCommitter committer, SagaStore store, Clock clock, long leaseMillis,
                       long stuckCallMillis, int maxConcurrentSteps, int maxDataChars, SagaListener listener,
-                      Observers observers, LongConsumer wakeHint) {
+                      Observers observers, LongConsumer wakeHint, Registry registry) {
         this.observers = observers;
         this.stuckCallMillis = stuckCallMillis;
         this.identity = identity;
@@ -120,12 +121,17 @@ public final class SagaRunner {
         this.maxConcurrentSteps = maxConcurrentSteps;
         this.stepPermits = new Semaphore(maxConcurrentSteps);
         this.waits = new WaitingSteps(this, store, reads, clock, maxDataChars);
+        this.children = new ChildSteps(this, store, reads, clock, maxDataChars, registry);
     }
 
     /** Remote steps send their commands with this reply channel; {@code hint} is told when messages enter the outbox. */
     public void enableCommands(String replyChannel, Runnable outboxHint) {
         this.replyChannel = replyChannel;
         this.outboxHint = outboxHint;
+    }
+
+    ChildSteps children() {
+        return children;
     }
 
     /** The instances this node holds in memory: the only ones whose leases it renews. */
@@ -256,7 +262,9 @@ public final class SagaRunner {
             case Effect.RunStep step -> {
                 a.dueNanos = System.nanoTime();
                 StepDefinition<Object> definition = definitionOf(a).step(step.index());
-                if (definition.isWait()) {
+                if (definition.startsChildren()) {
+                    threads.execute(() -> fenced(a, () -> children.start(a, step.index())));
+                } else if (definition.isWait()) {
                     threads.execute(() -> fenced(a, definition.waitFor().isSignal() ? () -> waits.checkInbox(a)
                             : () -> waits.startTimer(a, step.index())));
                 } else if (definition.isRemote()) {
@@ -267,7 +275,9 @@ public final class SagaRunner {
             }
             case Effect.Compensate compensate -> {
                 a.dueNanos = System.nanoTime();
-                if (definitionOf(a).step(compensate.index()).hasRemoteCompensation()) {
+                if (definitionOf(a).step(compensate.index()).startsChildren()) {
+                    threads.execute(() -> fenced(a, () -> children.undo(a, compensate.index())));
+                } else if (definitionOf(a).step(compensate.index()).hasRemoteCompensation()) {
                     sendCommand(a, compensate.index(), true);
                 } else {
                     threads.execute(() -> runCall(a, compensate.index(), compensate.attempt(), true));
@@ -465,17 +475,32 @@ public final class SagaRunner {
     }
 
     void record(ActiveSaga a, Transition transition, Object newData, Attempt attempt) {
-        record(a, transition, newData, attempt, List.of(), true, List.of());
+        record(a, transition, newData, attempt, List.of(), true, List.of(), ChildWrites.NONE);
     }
 
     /** Commits a transition that consumes inbox entries; they leave the inbox only if it is applied. */
     void recordConsuming(ActiveSaga a, Transition transition, Object newData, List<String> consumedSignals) {
-        record(a, transition, newData, null, List.of(), true, consumedSignals);
+        record(a, transition, newData, null, List.of(), true, consumedSignals, ChildWrites.NONE);
+    }
+
+    /**
+     * Commits a transition of a step that starts child sagas, all or none with what it does to them:
+     * the children it starts or reopens ({@code children.members}) and the cancels it sends them
+     * ({@code children.deliveries}); once applied, the children this node runs are taken up here.
+     */
+    void recordWithChildren(ActiveSaga a, Transition transition, Object newData, List<String> consumedSignals,
+                            ChildWrites children) {
+        record(a, transition, newData, null, List.of(), true, consumedSignals, children);
+    }
+
+    /** What a parent's transition writes to its children, and the children to take up once it is applied. */
+    record ChildWrites(List<StoreWrite> members, List<dev.sagaflow.spi.SignalRecord> deliveries, List<Runnable> onApplied) {
+        static final ChildWrites NONE = new ChildWrites(List.of(), List.of(), List.of());
     }
 
     private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt,
                                                   List<Message> outbox, boolean keepLease) {
-        return record(a, transition, newData, attempt, outbox, keepLease, List.of());
+        return record(a, transition, newData, attempt, outbox, keepLease, List.of(), ChildWrites.NONE);
     }
 
     /**
@@ -483,13 +508,22 @@ public final class SagaRunner {
      * virtual thread. {@code keepLease}: whether this node goes on with the instance after the write.
      */
     private CompletableFuture<WriteResult> record(ActiveSaga a, Transition transition, Object newData, Attempt attempt,
-                                                  List<Message> outbox, boolean keepLease, List<String> consumedSignals) {
+                                                  List<Message> outbox, boolean keepLease, List<String> consumedSignals,
+                                                  ChildWrites children) {
         SagaRecord before = a.record;
         SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), keepLease);
-        List<Message> messages = next.state().isTerminal() && !before.state().isTerminal()
-                ? withOutcomeEvent(a.machine, next, a.ref(), outbox) : outbox;
-        CompletableFuture<WriteResult> written = committer.submit(
-                new StoreWrite.Update(next, before.version(), transition.history(), messages, consumedSignals));
+        boolean ends = next.state().isTerminal() && !before.state().isTerminal();
+        List<Message> messages = ends ? withOutcomeEvent(a.machine, next, a.ref(), outbox) : outbox;
+        List<dev.sagaflow.spi.SignalRecord> deliveries = new ArrayList<>(children.deliveries());
+        if (ends) {
+            deliveries.addAll(endToldToParent(next));
+        }
+        StoreWrite.Update update = new StoreWrite.Update(next, before.version(), transition.history(), messages,
+                consumedSignals, deliveries);
+        List<StoreWrite> members = new ArrayList<>();
+        members.add(update);
+        members.addAll(children.members());
+        CompletableFuture<WriteResult> written = committer.submit(members.size() == 1 ? update : new StoreWrite.Group(members));
         written.whenCompleteAsync((result, error) -> {
                     try (LogContext ignored = LogContext.of(a.ref())) {
                         if (error != null) {
@@ -497,6 +531,10 @@ public final class SagaRunner {
                         } else if (!result.isApplied()) {
                             afterRefusedWrite(a, next, attempt);
                         } else {
+                            children.onApplied().forEach(Runnable::run);
+                            if (!deliveries.isEmpty()) {
+                                wakeHint.accept(clock.millis());
+                            }
                             afterCommit(a, next, transition.history(), newData, attempt, !messages.isEmpty());
                         }
                     } catch (Throwable t) {
@@ -506,6 +544,24 @@ public final class SagaRunner {
                     }
                 }, continuations);
         return written;
+    }
+
+    /**
+     * A child saga's end, for its parent's inbox, in the same write as the child's final transition:
+     * its id, final state, data and failure. One per (child, version), so it is told once.
+     */
+    public List<dev.sagaflow.spi.SignalRecord> endToldToParent(SagaRecord ended) {
+        if (ended.parentId() == null) {
+            return List.of();
+        }
+        Map<String, Object> end = new java.util.LinkedHashMap<>();
+        end.put("child", ended.id());
+        end.put("state", ended.state().name());
+        end.put("data", ended.data());
+        end.put("failure", ended.failure());
+        return List.of(new dev.sagaflow.spi.SignalRecord(dev.sagaflow.spi.SignalRecord.CHILD_ENDED + ":" + ended.id() + ":"
+                + ended.version(), ended.parentId(), dev.sagaflow.spi.SignalRecord.CHILD_ENDED,
+                Json.encode(end, "the end of child saga " + ended.id()), ended.updatedAt()));
     }
 
     /**

@@ -67,7 +67,7 @@ public final class SagaStateMachine {
                 case TIMER -> {
                     return new Effect.TimerFired();
                 }
-                case SIGNAL -> {
+                case SIGNAL, CHILDREN -> {
                     return new Effect.CheckInbox();
                 }
                 case RETRY -> {
@@ -226,9 +226,78 @@ public final class SagaStateMachine {
 
     /** The first transition of a new instance: moves to its first step whose condition holds. */
     public Transition start(SagaRecord initial, IntPredicate stepRuns, long now) {
+        return start(initial, stepRuns, now, null);
+    }
+
+    /** As {@link #start(SagaRecord, IntPredicate, long)}; {@code origin} (a child's parent and step) joins the history. */
+    public Transition start(SagaRecord initial, IntPredicate stepRuns, long now, String origin) {
         Change c = new Change(initial, now);
-        c.event(HistoryEventType.SAGA_STARTED, null, 0, 0, "correlation id " + initial.correlationId());
+        c.event(HistoryEventType.SAGA_STARTED, null, 0, 0, "correlation id " + initial.correlationId()
+                + (origin == null ? "" : "; " + origin));
         advance(c, -1, stepRuns, now);
+        return c.done();
+    }
+
+    private static final SagaRecord.Wait CHILDREN_WAIT = new SagaRecord.Wait(SagaRecord.WaitKind.CHILDREN, null, null);
+
+    /**
+     * A step that starts child sagas has started them, their rows written with this transition: the
+     * saga waits for their ends, which come to its inbox.
+     */
+    public Transition childrenStarted(SagaRecord r, int step, String joins, String detail, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.CHILDREN_STARTED, definition.step(step).name(), 0, 0, detail);
+        c.b.state(SagaState.WAITING).await(CHILDREN_WAIT).joins(joins);
+        c.b.wakeAt(naturalWake(c.b.build(), now));
+        return c.done();
+    }
+
+    /**
+     * Children's ends are folded in, and whatever that decided, started or undid is noted; the saga
+     * goes on waiting for its children, forward or compensating.
+     */
+    public Transition childrenProgressed(SagaRecord r, int step, String joins, List<String[]> notes, long now) {
+        if (r.await() == null || r.await().kind() != SagaRecord.WaitKind.CHILDREN) {
+            throw new IllegalStateException("children of saga " + r.id() + " that waits for none");
+        }
+        Change c = new Change(r, now);
+        String name = definition.step(step).name();
+        for (String[] note : notes) {
+            c.event(HistoryEventType.valueOf(note[0]), name, 0, 0, note[1]);
+        }
+        c.b.await(CHILDREN_WAIT).joins(joins).flag(r.flag());
+        c.b.wakeAt(naturalWake(c.b.build(), now));
+        return c.done();
+    }
+
+    /** The saga compensates a step that started children: the children it kept are being undone. */
+    public Transition childrenUndoStarted(SagaRecord r, int step, String joins, String detail, long now) {
+        requireCompensation(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.CHILDREN_UNDO_STARTED, definition.step(step).name(), r.attemptsMade() + 1, 0, detail);
+        c.b.await(CHILDREN_WAIT).joins(joins);
+        c.b.wakeAt(naturalWake(c.b.build(), now));
+        return c.done();
+    }
+
+    /**
+     * A completed child saga is compensated because its parent compensates the step that started it:
+     * its completed steps are undone, latest first, and it ends CANCELLED.
+     */
+    public Transition reopenForUndo(SagaRecord r, String detail, long now) {
+        if (r.state() != SagaState.COMPLETED || r.parentId() == null) {
+            throw new IllegalStateException("saga " + r.id() + " is " + r.state() + (r.parentId() == null
+                    ? ", not a child" : "") + "; only a completed child saga is reopened to be compensated");
+        }
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.COMPENSATION_STARTED, null, 0, 0, detail);
+        c.b.failure(StoredText.clean(detail)).cancelRequested(true).attemptsMade(0).outcomeUnknown(false).flag(null);
+        if (r.toCompensate().isEmpty()) {
+            finishCompensation(c, c.b.build());
+        } else {
+            c.b.state(SagaState.COMPENSATING).wakeAt(now);
+        }
         return c.done();
     }
 
@@ -596,7 +665,8 @@ public final class SagaStateMachine {
 
     /** Whether the current step's call may have taken effect: it may be running, its command sent, or an attempt timed out. */
     private static boolean mayHaveRun(SagaRecord r) {
-        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown() || r.awaitedReply() != null;
+        return r.state() == SagaState.STARTED || r.state() == SagaState.RUNNING || r.outcomeUnknown() || r.awaitedReply() != null
+                || r.await() != null && r.await().kind() == SagaRecord.WaitKind.CHILDREN;
     }
 
     private boolean deadlinePassed(SagaRecord r, long now) {

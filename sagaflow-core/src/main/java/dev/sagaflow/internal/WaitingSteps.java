@@ -86,6 +86,12 @@ final class WaitingSteps {
                 return;
             }
         }
+        List<SignalRecord> childEnds = inbox.pending().stream()
+                .filter(entry -> SignalRecord.CHILD_ENDED.equals(entry.name())).toList();
+        if (!childEnds.isEmpty()) {
+            runner.children().fold(a, childEnds, inbox);
+            return;
+        }
         SagaDefinition<Object> definition = definitionOf(a);
         StepDefinition<Object> step = r.stepIndex() < definition.steps().size() ? definition.step(r.stepIndex()) : null;
         if (step != null && step.isWait() && step.waitFor().isSignal() && a.machine.awaitsSignal(r, step.waitFor().signalName())) {

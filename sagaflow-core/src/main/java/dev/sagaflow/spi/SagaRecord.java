@@ -195,7 +195,9 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
         /** A durable timer fires at {@code dueAt}. */
         TIMER,
         /** Signal {@code key} is awaited until {@code dueAt} (or without end). */
-        SIGNAL
+        SIGNAL,
+        /** The step's child sagas are awaited (their ends come to the inbox); {@code dueAt} is null. */
+        CHILDREN
     }
 
     /**

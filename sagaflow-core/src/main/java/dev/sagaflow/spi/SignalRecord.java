@@ -26,12 +26,18 @@ public record SignalRecord(String signalId, String sagaId, String name, String p
      */
     public static final String RESOLVE = "$resolve";
 
+    /**
+     * A child saga's end, delivered to its parent with the child's final transition: its payload holds
+     * the child's id, final state, data and failure. Not an operator's request.
+     */
+    public static final String CHILD_ENDED = "$child-ended";
+
     /** The request's name as people say it: cancel, retry, skip, resolve; or the signal's name. */
     public String requestKind() {
         return isRequest() ? name.substring(1) : name;
     }
 
     public boolean isRequest() {
-        return name.startsWith("$");
+        return name.startsWith("$") && !CHILD_ENDED.equals(name);
     }
 }

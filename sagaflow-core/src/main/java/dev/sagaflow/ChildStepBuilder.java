@@ -1,0 +1,43 @@
+package dev.sagaflow;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Builds a step that runs another saga as its child and waits for its end: the child's failure fails
+ * the step; a later failure of this saga compensates a completed child by running the child's own
+ * compensations; cancelling this saga cancels a running child.
+ */
+public final class ChildStepBuilder<D> extends StepChain<D> {
+    private final String name;
+    private final SagaDefinition<?> child;
+    private final Function<? super D, ?> input;
+    private final BranchMerge<D, Object> fold;
+    private Predicate<D> condition;
+
+    <C> ChildStepBuilder(SagaBuilder<D> saga, String name, SagaDefinition<C> child, Function<? super D, ? extends C> input,
+                         java.util.function.BiFunction<D, C, D> fold) {
+        super(saga);
+        this.name = name;
+        this.child = child;
+        this.input = input;
+        this.fold = fold == null ? null : (data, kept) -> {
+            @SuppressWarnings("unchecked")
+            C ended = (C) kept.getFirst().data();
+            return fold.apply(data, ended);
+        };
+    }
+
+    /** Runs the step only when the condition holds for the data at that moment. */
+    public ChildStepBuilder<D> when(Predicate<D> holds) {
+        this.condition = holds;
+        return this;
+    }
+
+    @Override
+    StepDefinition<D> toDefinition() {
+        return StepDefinition.startingChildren(name, condition, new ChildSagas<>(ChildSagas.Shape.SUB_SAGA, List.of(),
+                List.of(child), input, Join.all(), fold, 1, false));
+    }
+}
