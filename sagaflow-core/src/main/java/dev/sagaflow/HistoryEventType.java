@@ -84,6 +84,10 @@ public enum HistoryEventType {
     JOIN_DECIDED,
     /** The step's kept children are being compensated (the saga compensates that step). */
     CHILDREN_UNDO_STARTED,
+    /** A loop step went back to an earlier step: a new pass, whose steps have idempotency keys of their own. */
+    LOOPED_BACK,
+    /** The run ended and the next one began with new data: the first entry of the new run. */
+    CONTINUED_AS_NEW,
     SAGA_COMPLETED,
     SAGA_FAILED,
     SAGA_CANCELLED

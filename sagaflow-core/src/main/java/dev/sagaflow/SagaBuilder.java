@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Builds a {@link SagaDefinition}; started by {@link Saga#define}. Every setter documents its default. */
 public final class SagaBuilder<D> {
@@ -19,6 +20,7 @@ public final class SagaBuilder<D> {
     private int stallAfterAttempts = 5;
     private int flagAfterAttempts = 10;
     private String outcomeChannel;
+    private int keepRuns = 10;
 
     SagaBuilder(String name, Class<D> dataType) {
         this.name = name;
@@ -145,6 +147,39 @@ public final class SagaBuilder<D> {
         return step;
     }
 
+    /**
+     * A flow step that goes back to step {@code target} while {@code again} holds for the data, and on
+     * otherwise. Only steps after the point of no return are repeated (retriable steps, waits after the
+     * pivot): nothing repeated is ever compensated. Each pass's steps get idempotency keys of their own.
+     */
+    public FlowStepBuilder<D> loopTo(String stepName, String target, Predicate<? super D> again) {
+        FlowStepBuilder<D> step = new FlowStepBuilder<>(this, stepName, new FlowControl.LoopTo<>(
+                Objects.requireNonNull(target, "target"), Objects.requireNonNull(again, "again")));
+        steps.add(step);
+        return step;
+    }
+
+    /**
+     * The saga's last step: ends the current run and starts the next (same saga id, run + 1) at the
+     * first step, with the data {@code next} makes of the current data, in one transition. What the
+     * ended run completed is not compensated any more. Its history is kept for {@link #keepRuns} runs.
+     */
+    public FlowStepBuilder<D> continueAsNew(String stepName, Function<? super D, ? extends D> next) {
+        FlowStepBuilder<D> step = new FlowStepBuilder<>(this, stepName, new FlowControl.ContinueAsNew<>(
+                Objects.requireNonNull(next, "next")));
+        steps.add(step);
+        return step;
+    }
+
+    /**
+     * How many runs of a saga that continues as new keep their history (the current one included);
+     * older runs' entries are deleted with the transition that starts a new run. Default 10.
+     */
+    public SagaBuilder<D> keepRuns(int runs) {
+        this.keepRuns = runs;
+        return this;
+    }
+
     Class<D> dataType() {
         return dataType;
     }
@@ -188,6 +223,6 @@ public final class SagaBuilder<D> {
             built.add(definition);
         }
         return new SagaDefinition<>(name, version, dataType, built, deadline, compensationRetry, stallAfterAttempts,
-                flagAfterAttempts, outcomeChannel);
+                flagAfterAttempts, outcomeChannel, keepRuns);
     }
 }

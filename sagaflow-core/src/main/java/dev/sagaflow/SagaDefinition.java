@@ -41,10 +41,13 @@ public final class SagaDefinition<D> {
     private final int pointOfNoReturn;
     private final Set<Integer> escalationTargets;
     private final Map<String, Class<?>> signals;
+    private final int keepRuns;
 
     SagaDefinition(String name, int version, Class<D> dataType, List<StepDefinition<D>> steps, Duration deadline,
-                   RetryPolicy compensationRetry, int stallAfterAttempts, int flagAfterAttempts, String outcomeChannel) {
+                   RetryPolicy compensationRetry, int stallAfterAttempts, int flagAfterAttempts, String outcomeChannel,
+                   int keepRuns) {
         this.name = name;
+        this.keepRuns = keepRuns;
         this.outcomeChannel = outcomeChannel;
         this.version = version;
         this.dataType = dataType;
@@ -57,6 +60,7 @@ public final class SagaDefinition<D> {
         this.pointOfNoReturn = findPointOfNoReturn();
         this.escalationTargets = checkEscalations();
         this.signals = collectSignals();
+        checkFlow();
     }
 
     private void validate() {
@@ -88,6 +92,9 @@ public final class SagaDefinition<D> {
         if (flagAfterAttempts < 1) {
             throw invalid("flagAfter must be >= 1; was " + flagAfterAttempts);
         }
+        if (keepRuns < 1) {
+            throw invalid("keepRuns must be >= 1; was " + keepRuns);
+        }
         Set<String> seen = new HashSet<>();
         String noReturnStep = null;
         for (StepDefinition<D> step : steps) {
@@ -100,6 +107,9 @@ public final class SagaDefinition<D> {
             }
             if (step.startsChildren()) {
                 checkChildren(step, noReturnStep);
+            } else if (step.controlsFlow()) {
+                // Calls nothing; where it may go is checked once every step is known (checkFlow).
+                assert step.action() == null;
             } else if (step.isWait()) {
                 checkWait(step);
             } else {
@@ -202,6 +212,12 @@ public final class SagaDefinition<D> {
         }
         for (int i = 0; i < children.definitions().size(); i++) {
             SagaDefinition<?> child = children.definitions().get(i);
+            StepDefinition<?> continues = child.steps().stream()
+                    .filter(s -> s.flow() instanceof FlowControl.ContinueAsNew<?>).findFirst().orElse(null);
+            if (continues != null) {
+                throw invalid("step '" + stepName + "': its child saga '" + child.name() + "' continues as new (step '"
+                        + continues.name() + "'); a branch or sub-saga ends when its steps do, it cannot start a new run");
+            }
             StepDefinition<?> noReturn = child.steps().stream().filter(s -> s.kind() != StepKind.COMPENSATABLE)
                     .findFirst().orElse(null);
             if (noReturn != null) {
@@ -212,6 +228,34 @@ public final class SagaDefinition<D> {
                         + "undone when the join fails or this saga is compensated; child sagas have compensatable steps only");
             }
         }
+    }
+
+    /** Loops go back to a known earlier step past the point of no return; a continue-as-new is the last step. */
+    private void checkFlow() {
+        for (int i = 0; i < steps.size(); i++) {
+            StepDefinition<D> step = steps.get(i);
+            if (step.flow() instanceof FlowControl.ContinueAsNew<D> && i != steps.size() - 1) {
+                throw invalid("step '" + step.name() + "' continues as new, so it must be the saga's last step; '"
+                        + steps.get(i + 1).name() + "' follows it");
+            }
+            if (step.flow() instanceof FlowControl.LoopTo<D> loop) {
+                int target = indexOf(loop.target());
+                if (target < 0 || target >= i) {
+                    throw invalid("step '" + step.name() + "' loops back to '" + loop.target() + "', which is not a step "
+                            + "before it");
+                }
+                if (target < pointOfNoReturn) {
+                    throw invalid("step '" + step.name() + "' loops back to '" + loop.target() + "', which comes before "
+                            + "the point of no return; a loop repeats only retriable steps and waits after the pivot, "
+                            + "so nothing it repeats is ever compensated");
+                }
+            }
+        }
+    }
+
+    /** How many runs of this saga keep their history when it continues as new. */
+    public int keepRuns() {
+        return keepRuns;
     }
 
     /** The child sagas the steps of this one start (branches, fan-out items, sub-sagas), and theirs, for registration. */

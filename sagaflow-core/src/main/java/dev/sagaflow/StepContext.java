@@ -12,8 +12,21 @@ package dev.sagaflow;
  * @param correlationId  the business correlation id given at start (the idempotency key by default)
  */
 public record StepContext(SagaId sagaId, String stepName, int attempt, String idempotencyKey, String correlationId) {
+    /** A pass of a run in a key ({@code 3.0/}), which no step name holds: step names have no '/'. */
+    private static final java.util.regex.Pattern PASS = java.util.regex.Pattern.compile("\\d+\\.\\d+/.+");
+
     public static String idempotencyKey(SagaId sagaId, String stepName) {
         return sagaId.value() + "/" + stepName;
+    }
+
+    /**
+     * The key of a step in run {@code run} of the saga, pass {@code loops} of that run (a saga that loops
+     * or continues as new): {@code sagaId/run.loops/stepName}, or {@code sagaId/stepName} in the first
+     * pass of the first run, so every pass calls its participants under keys of its own.
+     */
+    public static String idempotencyKey(SagaId sagaId, int run, int loops, String stepName) {
+        return run == 0 && loops == 0 ? idempotencyKey(sagaId, stepName)
+                : sagaId.value() + "/" + run + "." + loops + "/" + stepName;
     }
 
     /**
@@ -22,7 +35,10 @@ public record StepContext(SagaId sagaId, String stepName, int attempt, String id
      */
     public static String stepOf(String sagaId, String idempotencyKey) {
         String prefix = sagaId + "/";
-        return idempotencyKey != null && idempotencyKey.startsWith(prefix) && idempotencyKey.length() > prefix.length()
-                ? idempotencyKey.substring(prefix.length()) : null;
+        if (idempotencyKey == null || !idempotencyKey.startsWith(prefix) || idempotencyKey.length() <= prefix.length()) {
+            return null;
+        }
+        String step = idempotencyKey.substring(prefix.length());
+        return PASS.matcher(step).matches() ? step.substring(step.indexOf('/') + 1) : step;
     }
 }

@@ -24,17 +24,24 @@ import java.util.function.Predicate;
  * @param waitFor      for a waiting step (a timer, a signal), what it waits for; {@code null} for a call
  * @param children     for a step that starts child sagas (a parallel block, a fan-out, a sub-saga), which
  *                     and how they join; {@code null} for others
+ * @param flow         for a step that loops back or continues as new, where it goes; {@code null} for others
  */
 public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                                 RetryPolicy retry, Duration timeout, Predicate<D> condition,
                                 RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand,
-                                WaitDefinition<D> waitFor, ChildSagas<D> children) {
+                                WaitDefinition<D> waitFor, ChildSagas<D> children, FlowControl<D> flow) {
 
     public StepDefinition(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                           RetryPolicy retry, Duration timeout, Predicate<D> condition, RemoteCommand<D> command,
                           ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand, WaitDefinition<D> waitFor) {
         this(name, kind, action, compensation, retry, timeout, condition, command, onReply, compensationCommand, waitFor,
-                null);
+                null, null);
+    }
+
+    /** A flow step: nothing to call or undo; retriable, as it only moves the saga on. */
+    static <D> StepDefinition<D> controllingFlow(String name, Predicate<D> condition, FlowControl<D> flow) {
+        return new StepDefinition<>(name, StepKind.RETRIABLE, null, null, RetryPolicy.forever(), null, condition,
+                null, null, null, null, null, flow);
     }
 
     /**
@@ -43,7 +50,7 @@ public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action
      */
     static <D> StepDefinition<D> startingChildren(String name, Predicate<D> condition, ChildSagas<D> children) {
         return new StepDefinition<>(name, StepKind.COMPENSATABLE, null, null, RetryPolicy.defaults(), null, condition,
-                null, null, null, null, children);
+                null, null, null, null, children, null);
     }
 
     /** How long a remote step waits for its reply when no timeout is set. */
@@ -51,6 +58,11 @@ public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action
 
     public boolean hasCompensation() {
         return compensation != null || compensationCommand != null || children != null;
+    }
+
+    /** The step loops back or continues as new. */
+    public boolean controlsFlow() {
+        return flow != null;
     }
 
     /** The step starts child sagas and waits for them to join. */

@@ -105,6 +105,14 @@ public final class WaitBuilder<D> {
         return saga.child(stepName, child, input, fold);
     }
 
+    public FlowStepBuilder<D> loopTo(String stepName, String target, java.util.function.Predicate<? super D> again) {
+        return saga.loopTo(stepName, target, again);
+    }
+
+    public FlowStepBuilder<D> continueAsNew(String stepName, Function<? super D, ? extends D> next) {
+        return saga.continueAsNew(stepName, next);
+    }
+
     public SagaDefinition<D> build() {
         return saga.build();
     }

@@ -66,7 +66,7 @@ final class ChildSteps {
                 ChildSagas.Input input = inputs.get(i);
                 Child c = new Child();
                 c.branch = input.branch();
-                c.id = childId(r.id(), index, i);
+                c.id = childId(r.id() + pass(r), index, i);
                 c.saga = input.definition().name();
                 c.version = input.definition().version();
                 c.status = Status.PENDING;
@@ -247,7 +247,8 @@ final class ChildSteps {
         SagaDefinition<Object> definition = (SagaDefinition<Object>) machine.definition();
         Object input = Json.decode(c.data, definition.dataType(), "the input of child saga " + c.id);
         Long deadlineAt = definition.deadline().map(d -> now + d.toMillis()).orElse(null);
-        SagaRecord initial = SagaRecord.newInstance(c.id, c.saga, c.version, parent.id() + "/" + step.name() + "/" + c.branch,
+        SagaRecord initial = SagaRecord.newInstance(c.id, c.saga, c.version,
+                parent.id() + pass(parent) + "/" + step.name() + "/" + c.branch,
                 parent.correlationId(), c.data, now, deadlineAt, parent.identity().startContext(), parent.id());
         Transition first = machine.start(initial, Conditions.of(definition, input), now,
                 "child of saga " + parent.id() + ", step '" + step.name() + "', branch '" + c.branch + "'");
@@ -348,6 +349,12 @@ final class ChildSteps {
     private SagaStateMachine machineOf(Child c) {
         return registry.find(c.saga, c.version).orElseThrow(() -> new IllegalStateException(
                 "child saga " + c.id + " runs '" + c.saga + "' v" + c.version + ", which this node has not registered"));
+    }
+
+    /** The run and pass of a saga that loops or continues as new, so each one's children are children of their own. */
+    private static String pass(SagaRecord r) {
+        return r.progress().run() == 0 && r.progress().loops() == 0 ? ""
+                : "/" + r.progress().run() + "." + r.progress().loops();
     }
 
     /** Readable while it fits: the parent's id, the step's index and the branch's; else a name-based UUID of that. */

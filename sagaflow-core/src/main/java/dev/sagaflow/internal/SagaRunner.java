@@ -264,6 +264,8 @@ public final class SagaRunner {
                 StepDefinition<Object> definition = definitionOf(a).step(step.index());
                 if (definition.startsChildren()) {
                     threads.execute(() -> fenced(a, () -> children.start(a, step.index())));
+                } else if (definition.controlsFlow()) {
+                    threads.execute(() -> fenced(a, () -> takeFlowStep(a, step.index())));
                 } else if (definition.isWait()) {
                     threads.execute(() -> fenced(a, definition.waitFor().isSignal() ? () -> waits.checkInbox(a)
                             : () -> waits.startTimer(a, step.index())));
@@ -451,6 +453,44 @@ public final class SagaRunner {
     }
 
     /**
+     * A loop back or a continue-as-new: the user's condition or next data decide where the saga goes.
+     * What they throw fails the step like a call's error (a flow step is retried until it succeeds).
+     */
+    private void takeFlowStep(ActiveSaga a, int index) {
+        SagaRecord r = a.record;
+        SagaDefinition<Object> definition = definitionOf(a);
+        StepDefinition<Object> step = definition.step(index);
+        long now = clock.millis();
+        Transition transition;
+        Object newData = null;
+        try (LogContext ignored = LogContext.of(a.ref(), step.name(), r.attemptsMade() + 1)) {
+            try {
+                switch (step.flow()) {
+                    case dev.sagaflow.FlowControl.LoopTo<Object> loop -> {
+                        Object data = a.data();
+                        transition = loop.again().test(data)
+                                ? a.machine.loopedBack(r, index, definition.indexOf(loop.target()), Conditions.of(definition, data), now)
+                                : a.machine.passed(r, index, "the loop ends after pass " + (r.progress().loops() + 1),
+                                Conditions.of(definition, data), now);
+                    }
+                    case dev.sagaflow.FlowControl.ContinueAsNew<Object> next -> {
+                        Object made = next.next().apply(a.data());
+                        Json.Stored stored = Json.storable(made == null ? a.data() : made, definition.dataType(),
+                                "saga " + a.id + " for its run " + (r.progress().run() + 1), maxDataChars);
+                        newData = stored.copy();
+                        transition = a.machine.continuedAsNew(r, index, stored.json(), Conditions.of(definition, newData), now);
+                    }
+                }
+            } catch (Throwable e) {
+                logFailure(a, step.name(), false, r.attemptsMade() + 1, e);
+                newData = null;
+                transition = a.machine.stepFailed(r, index, StepError.of(e, true), 0, now);
+            }
+        }
+        record(a, transition, newData, null);
+    }
+
+    /**
      * An interrupt from {@code close()} stops the call, and the next run takes the instance up; one the
      * user's code threw on its own account (a client interrupted) is a failed attempt like any other.
      */
@@ -518,8 +558,12 @@ public final class SagaRunner {
         if (ends) {
             deliveries.addAll(endToldToParent(next));
         }
+        // A new run leaves the history of the runs the saga no longer keeps behind, in the same write.
+        int run = next.progress().run();
+        Integer keepRunsFrom = run > before.progress().run()
+                ? Math.max(0, run - a.machine.definition().keepRuns() + 1) : null;
         StoreWrite.Update update = new StoreWrite.Update(next, before.version(), transition.history(), messages,
-                consumedSignals, deliveries);
+                consumedSignals, deliveries, keepRunsFrom);
         List<StoreWrite> members = new ArrayList<>();
         members.add(update);
         members.addAll(children.members());
@@ -853,7 +897,8 @@ public final class SagaRunner {
         Map<String, String> headers = new HashMap<>();
         observers.inject(headers);
         headers.put(MessageHeaders.REPLY_TO, replyChannel);
-        headers.put(MessageHeaders.IDEMPOTENCY_KEY, StepContext.idempotencyKey(a.id, step.name()));
+        headers.put(MessageHeaders.IDEMPOTENCY_KEY, StepContext.idempotencyKey(a.id, r.progress().run(),
+                r.progress().loops(), step.name()));
         return new Message(Message.newId(), command.channel(), command.type(), r.id(), r.correlationId(), headers, payload);
     }
 
@@ -942,8 +987,9 @@ public final class SagaRunner {
     }
 
     private StepContext context(ActiveSaga a, String stepName, int attempt) {
-        return new StepContext(a.id, stepName, attempt, StepContext.idempotencyKey(a.id, stepName),
-                a.record.correlationId());
+        SagaRecord r = a.record;
+        return new StepContext(a.id, stepName, attempt, StepContext.idempotencyKey(a.id, r.progress().run(),
+                r.progress().loops(), stepName), r.correlationId());
     }
 
     @SuppressWarnings("unchecked")

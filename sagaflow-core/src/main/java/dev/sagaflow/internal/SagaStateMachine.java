@@ -238,6 +238,41 @@ public final class SagaStateMachine {
         return c.done();
     }
 
+    /** A loop step whose condition holds: back to step {@code target}, in a new pass of the run. */
+    public Transition loopedBack(SagaRecord r, int step, int target, IntPredicate stepRuns, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.LOOPED_BACK, definition.step(step).name(), 0, 0, "back to '"
+                + definition.step(target).name() + "', pass " + (r.progress().loops() + 2) + " of run " + r.progress().run());
+        c.b.loops(r.progress().loops() + 1);
+        advance(c, target - 1, stepRuns, now);
+        return c.done();
+    }
+
+    /** A loop step whose condition no longer holds, or any step that is done without a call: on to the next. */
+    public Transition passed(SagaRecord r, int step, String detail, IntPredicate stepRuns, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        c.event(HistoryEventType.STEP_SUCCEEDED, definition.step(step).name(), 1, 0, detail);
+        advance(c, step, stepRuns, now);
+        return c.done();
+    }
+
+    /**
+     * The run ends and the next begins at the first step with {@code newData}: run + 1, no loops, nothing
+     * to compensate, no children; the history entries of this transition are the new run's first.
+     */
+    public Transition continuedAsNew(SagaRecord r, int step, String newData, IntPredicate stepRunsOnNewData, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        int run = r.progress().run() + 1;
+        c.event(HistoryEventType.CONTINUED_AS_NEW, definition.step(step).name(), 0, 0, "run " + r.progress().run()
+                + " ended after " + (r.progress().loops() + 1) + " pass(es); run " + run + " begins");
+        c.b.run(run).loops(0).data(newData).toCompensate(List.of()).joins(null).failure(null).cancelRequested(false);
+        advance(c, -1, stepRunsOnNewData, now);
+        return c.done();
+    }
+
     private static final SagaRecord.Wait CHILDREN_WAIT = new SagaRecord.Wait(SagaRecord.WaitKind.CHILDREN, null, null);
 
     /**

@@ -33,7 +33,15 @@ import java.util.Set;
 public final class InMemorySagaStore implements SagaStore {
     private final Map<String, SagaRecord> rows = new LinkedHashMap<>();
     private final Map<String, String> idByKey = new HashMap<>();
-    private final Map<String, List<HistoryEvent>> histories = new HashMap<>();
+    /** Each instance's history, each entry with the run it belongs to. */
+    private final Map<String, List<RunEntry>> histories = new HashMap<>();
+
+    private record RunEntry(HistoryEvent event, int run) {
+    }
+
+    private static List<RunEntry> ofRun(List<HistoryEvent> events, int run) {
+        return events.stream().map(e -> new RunEntry(e, run)).toList();
+    }
     private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
     private final Map<String, SignalRecord> signals = new HashMap<>();
     private final Map<String, Map<String, SignalRecord>> inboxes = new HashMap<>();
@@ -110,13 +118,16 @@ public final class InMemorySagaStore implements SagaStore {
             case StoreWrite.Insert insert -> {
                 idByKey.put(key(r.sagaName(), r.idempotencyKey()), r.id());
                 rows.put(r.id(), r);
-                histories.put(r.id(), new ArrayList<>(insert.history()));
+                histories.put(r.id(), new ArrayList<>(ofRun(insert.history(), r.progress().run())));
                 queue(insert.outbox());
             }
             case StoreWrite.Update update -> {
                 SagaRecord current = rows.get(r.id());
                 rows.put(r.id(), withStoredSignals(r, current.signals().received()));
-                histories.get(r.id()).addAll(update.history());
+                if (update.keepRunsFrom() != null) {
+                    histories.get(r.id()).removeIf(entry -> entry.run() < update.keepRunsFrom());
+                }
+                histories.get(r.id()).addAll(ofRun(update.history(), r.progress().run()));
                 Map<String, SignalRecord> pending = inboxes.get(r.id());
                 if (pending != null) {
                     update.consumedSignals().forEach(pending::remove);
@@ -216,7 +227,7 @@ public final class InMemorySagaStore implements SagaStore {
 
     @Override
     public synchronized List<HistoryEvent> history(String id) {
-        return List.copyOf(histories.getOrDefault(id, List.of()));
+        return histories.getOrDefault(id, List.of()).stream().map(RunEntry::event).toList();
     }
 
     @Override

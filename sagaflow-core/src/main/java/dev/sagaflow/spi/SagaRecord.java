@@ -70,15 +70,21 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
      *                     stack: the last is undone first)
      * @param joins        the child sagas of the steps that start them (a parallel block, a sub-saga), as the
      *                     engine's JSON: which ran, how each ended, which to undo; {@code null} when there are none
+     * @param run          how many times the saga continued as new: 0 for its first run
+     * @param loops        how many times the current run looped back to an earlier step
      */
-    public record Progress(List<Position> positions, List<Integer> toCompensate, String joins) {
+    public record Progress(List<Position> positions, List<Integer> toCompensate, String joins, int run, int loops) {
         public Progress {
             positions = List.copyOf(positions);
             toCompensate = List.copyOf(toCompensate);
         }
 
+        public Progress(List<Position> positions, List<Integer> toCompensate, String joins) {
+            this(positions, toCompensate, joins, 0, 0);
+        }
+
         public Progress(List<Position> positions, List<Integer> toCompensate) {
-            this(positions, toCompensate, null);
+            this(positions, toCompensate, null, 0, 0);
         }
 
         /** The positions as stored: {@code step,attemptsMade,outcomeUnknown,waitKind,dueAt,key} each, ';' between. */
@@ -393,6 +399,8 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
         private Position position;
         private List<Integer> toCompensate;
         private String joins;
+        private int run;
+        private int loops;
         private long signalsSeen;
         private Long wakeAt;
         private int historySize;
@@ -408,6 +416,8 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
             position = r.position();
             toCompensate = r.toCompensate();
             joins = r.progress.joins();
+            run = r.progress.run();
+            loops = r.progress.loops();
             signalsSeen = r.signals.seen();
             wakeAt = r.wakeAt;
             historySize = r.historySize();
@@ -426,6 +436,8 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
         public Builder await(Wait v) { position = position.withWait(v); return this; }
         public Builder toCompensate(List<Integer> v) { toCompensate = v; return this; }
         public Builder joins(String v) { joins = v; return this; }
+        public Builder run(int v) { run = v; return this; }
+        public Builder loops(int v) { loops = v; return this; }
         public Builder signalsSeen(long v) { signalsSeen = v; return this; }
         public Builder wakeAt(Long v) { wakeAt = v; return this; }
         public Builder historySize(int v) { historySize = v; return this; }
@@ -437,7 +449,7 @@ public record SagaRecord(Identity identity, Status status, String data, Progress
 
         public SagaRecord build() {
             return new SagaRecord(from.identity, new Status(state, failure, cancelRequested, flag), data,
-                    new Progress(List.of(position), toCompensate, joins), new Signals(from.signals.received(), signalsSeen),
+                    new Progress(List.of(position), toCompensate, joins, run, loops), new Signals(from.signals.received(), signalsSeen),
                     wakeAt, new Fence(from.version(), from.writeId(), historySize), from.lease, updatedAt);
         }
     }

@@ -50,9 +50,12 @@ public sealed interface StoreWrite {
      *                        as {@link SagaStore#deliverSignal} would (idempotent per signal id; nothing for
      *                        an instance that has ended or does not exist): a child's end told to its
      *                        parent, a parent's cancel sent to its child
+     * @param keepRunsFrom    when not null, the instance's history entries of runs before this one are
+     *                        deleted with it (a saga that continues as new keeps the last few runs);
+     *                        the history this update appends is of the record's run
      */
     record Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox,
-                  List<String> consumedSignals, List<SignalRecord> deliveries) implements StoreWrite {
+                  List<String> consumedSignals, List<SignalRecord> deliveries, Integer keepRunsFrom) implements StoreWrite {
         public Update {
             history = List.copyOf(history);
             outbox = List.copyOf(outbox);
@@ -67,8 +70,13 @@ public sealed interface StoreWrite {
         }
 
         public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox,
+                      List<String> consumedSignals, List<SignalRecord> deliveries) {
+            this(record, expectedVersion, history, outbox, consumedSignals, deliveries, null);
+        }
+
+        public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox,
                       List<String> consumedSignals) {
-            this(record, expectedVersion, history, outbox, consumedSignals, List.of());
+            this(record, expectedVersion, history, outbox, consumedSignals, List.of(), null);
         }
 
         public Update(SagaRecord record, long expectedVersion, List<HistoryEvent> history, List<Message> outbox) {

@@ -721,6 +721,32 @@ public abstract class SagaStoreContract {
         assertThat(store.inbox(child.id()).pending()).containsExactly(cancel);
     }
 
+    @Test
+    void aNewRunKeepsTheHistoryOfTheRunsItIsToldToKeepAndNoOther() {
+        SagaRecord r = row(newId(), "eternal");
+        insert(r);
+        SagaRecord current = r;
+        int seq = 1;
+        for (int run = 0; run < 4; run++) {
+            SagaRecord looped = at(current.toBuilder().run(run).loops(run + 1).historySize(seq + 2).build(), current.version() + 1);
+            Integer keepFrom = run == 0 ? null : Math.max(0, run - 1);
+            assertThat(store.write(List.of(new StoreWrite.Update(looped, current.version(),
+                    List.of(event(seq + 1, HistoryEventType.STEP_SUCCEEDED, "check"), event(seq + 2, HistoryEventType.STEP_SUCCEEDED, "alert")),
+                    List.of(), List.of(), List.of(), keepFrom)))).containsExactly(WriteResult.ok());
+            seq += 2;
+            current = looped;
+        }
+        SagaRecord stored = store.find(r.id()).orElseThrow();
+        assertThat(stored.progress().run()).isEqualTo(3);
+        assertThat(stored.progress().loops()).isEqualTo(4);
+        assertThat(store.history(r.id())).extracting(HistoryEvent::seq).as("runs 2 and 3 kept, in order").containsExactly(6, 7, 8, 9);
+
+        SagaRecord refused = at(current.toBuilder().run(9).build(), current.version() + 5);
+        assertThat(store.write(List.of(new StoreWrite.Update(refused, current.version() + 4, List.of(), List.of(), List.of(),
+                List.of(), 9)))).containsExactly(WriteResult.stale());
+        assertThat(store.history(r.id())).as("a refused write prunes nothing").hasSize(4);
+    }
+
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
         return leasedTo(row(id, key).toBuilder().wakeAt(wakeAt).build(), null, null);
     }

@@ -39,12 +39,12 @@ import java.util.Set;
 public final class SagaTables {
     static final String COLUMNS = "id, saga_name, saga_version, idempotency_key, correlation_id, state, data, "
             + "progress, to_compensate, cancel_requested, failure, wake_at, deadline_at, owner, lease_until, version, "
-            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen, start_context, parent_id, joins";
+            + "write_id, history_size, created_at, updated_at, flag, signal_count, signals_seen, start_context, parent_id, joins, run, loops";
 
     // Set by every transition; the identity columns (name, version, key, correlation, deadline,
     // created, start context, parent) never change after the insert, and signal_count is the store's alone.
     private static final String MUTABLE = "state, data, progress, to_compensate, cancel_requested, failure, "
-            + "owner, lease_until, version, write_id, history_size, updated_at, flag, signals_seen, joins";
+            + "owner, lease_until, version, write_id, history_size, updated_at, flag, signals_seen, joins, run, loops";
 
     private static final String INSERT = "INSERT INTO saga_instance (id, saga_name, saga_version, idempotency_key, "
             + "correlation_id, deadline_at, created_at, signal_count, wake_at, start_context, parent_id, " + MUTABLE + ") "
@@ -58,7 +58,7 @@ public final class SagaTables {
             + "WHERE id = ? AND version = ?";
 
     private static final String INSERT_HISTORY = "INSERT INTO saga_history "
-            + "(saga_id, seq, at, type, step, attempt, duration_us, detail, stack_trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(saga_id, seq, at, type, step, attempt, duration_us, detail, stack_trace, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String CONSUME_SIGNAL = "UPDATE saga_signal SET consumed_at = ? "
             + "WHERE signal_id = ? AND saga_id = ? AND consumed_at IS NULL";
@@ -131,6 +131,7 @@ public final class SagaTables {
             for (StoreWrite write : applied.writes) {
                 for (HistoryEvent event : write.history()) {
                     bindHistory(history, write.record().id(), event);
+                    history.setInt(10, write.record().progress().run());
                     history.addBatch();
                 }
             }
@@ -139,6 +140,7 @@ public final class SagaTables {
             }
         }
         consumeSignals(connection, applied.writes, now);
+        pruneRuns(connection, applied.writes);
         deliver(connection, dialect, applied.writes, now);
         OUTBOX.insert(connection, applied.outbox, now);
         return List.of(results);
@@ -259,6 +261,20 @@ public final class SagaTables {
         connection.releaseSavepoint(savepoint);
         members.forEach(applied::add);
         return WriteResult.ok();
+    }
+
+    /** Deletes the history of the runs the applied updates no longer keep (a saga that continued as new). */
+    private static void pruneRuns(Connection connection, List<StoreWrite> applied) throws SQLException {
+        for (StoreWrite write : applied) {
+            if (write instanceof StoreWrite.Update u && u.keepRunsFrom() != null) {
+                try (PreparedStatement prune = connection.prepareStatement(
+                        "DELETE FROM saga_history WHERE saga_id = ? AND run < ?")) {
+                    prune.setString(1, u.record().id());
+                    prune.setInt(2, u.keepRunsFrom());
+                    prune.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Puts the applied updates' deliveries in the inboxes they go to, after every row of the commit is written. */
@@ -706,7 +722,7 @@ public final class SagaTables {
                         rs.getInt("cancel_requested") != 0, rs.getString("flag")),
                 rs.getString("data"),
                 new SagaRecord.Progress(SagaRecord.Progress.positionsFromText(progress),
-                        SagaRecord.Progress.toCompensateFromText(rs.getString("to_compensate")), rs.getString("joins")),
+                        SagaRecord.Progress.toCompensateFromText(rs.getString("to_compensate")), rs.getString("joins"), rs.getInt("run"), rs.getInt("loops")),
                 new SagaRecord.Signals(rs.getLong("signal_count"), rs.getLong("signals_seen")),
                 nullableLong(rs, "wake_at"),
                 new SagaRecord.Fence(rs.getLong("version"), rs.getString("write_id"), rs.getInt("history_size")),
@@ -769,6 +785,8 @@ public final class SagaTables {
         s.setString(i++, r.flag());
         s.setLong(i++, r.signals().seen());
         s.setString(i++, r.progress().joins());
+        s.setInt(i++, r.progress().run());
+        s.setInt(i++, r.progress().loops());
         return i;
     }
 
