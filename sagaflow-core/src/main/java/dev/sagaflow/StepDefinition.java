@@ -22,11 +22,25 @@ import java.util.function.Predicate;
  * @param onReply      for a remote step, folds the success reply into the data, or {@code null} to keep the data
  * @param compensationCommand the command that undoes a remote step, instead of {@code compensation}
  * @param waitFor      for a waiting step (a timer, a signal), what it waits for; {@code null} for a call
+ * @param validator    checks the data the step left (after {@code onReply} for a remote step); an output
+ *                     that does not pass is a retryable failed attempt, or {@code null} for none
+ * @param score        scores the data the step left; too low a score hands over to its fallback, or {@code null}
+ * @param fallbackFor  for the step that is another's fallback, that step's name (it comes right before this
+ *                     one, and this one runs only when it hands over); {@code null} for any other step
  */
 public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                                 RetryPolicy retry, Duration timeout, Predicate<D> condition,
                                 RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand,
-                                WaitDefinition<D> waitFor) {
+                                WaitDefinition<D> waitFor, OutputValidator<D> validator, StepScore<D> score,
+                                String fallbackFor) {
+
+    /** A step with no validator, no score and that is nobody's fallback. */
+    public StepDefinition(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
+                          RetryPolicy retry, Duration timeout, Predicate<D> condition, RemoteCommand<D> command,
+                          ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand, WaitDefinition<D> waitFor) {
+        this(name, kind, action, compensation, retry, timeout, condition, command, onReply, compensationCommand, waitFor,
+                null, null, null);
+    }
 
     /** How long a remote step waits for its reply when no timeout is set. */
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
@@ -43,6 +57,16 @@ public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action
     /** The step waits (a timer, a signal) instead of calling anything. */
     public boolean isWait() {
         return waitFor != null;
+    }
+
+    /** The step runs only in place of the one before it, as its fallback. */
+    public boolean isFallback() {
+        return fallbackFor != null;
+    }
+
+    /** The data it leaves is checked (validated or scored) before it is kept. */
+    public boolean checksOutput() {
+        return validator != null || score != null;
     }
 
     public boolean hasRemoteCompensation() {
