@@ -10,6 +10,8 @@ import dev.sagaflow.SagaInstance;
 import dev.sagaflow.SagaState;
 import dev.sagaflow.harness.Harness.Draft;
 import dev.sagaflow.memory.InMemorySagaStore;
+import dev.sagaflow.memory.InMemoryTransport;
+import dev.sagaflow.messaging.Reply;
 import dev.sagaflow.testing.Closeables;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -166,5 +168,81 @@ class HarnessFallbackTest {
 
         assertThat(done.state()).isEqualTo(SagaState.FAILED);
         assertThat(log).containsExactly("undo fallback good", "release");
+    }
+
+    @Test
+    void aStepSkippedByItsConditionSkipsItsFallbackToo() throws Exception {
+        SagaEngine engine = open.add(Harness.engine(store, Saga.define("write", Draft.class)
+                .step("draft").invoke((d, c) -> {
+                    throw new IllegalStateException("never called");
+                })
+                .when(d -> d.text() == null)
+                .fallback((d, c) -> {
+                    log.add("fallback");
+                    return d;
+                })
+                .step("publish").invoke((d, c) -> publish(d))
+                .build()));
+
+        SagaInstance done = finish(engine, engine.start("write", new Draft("f5", "given", 1, "author"), "f5"));
+
+        assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(log).containsExactly("publish given by author");
+        assertThat(done.history()).filteredOn(e -> e.type() == HistoryEventType.STEP_SKIPPED)
+                .extracting(HistoryEvent::step).containsExactly("draft", "draft.fallback");
+    }
+
+    @Test
+    void aPivotsFallbackRunsPastThePointOfNoReturnAndIsRetriedUntilItSucceeds() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fallbackCalls = new java.util.concurrent.atomic.AtomicInteger();
+        SagaEngine engine = open.add(Harness.engine(store, Saga.define("write", Draft.class)
+                .step("reserve").invoke((d, c) -> d).compensateWith((d, c) -> log.add("release"))
+                .pivot("send").invoke((d, c) -> d.written("sent", 0.1, "small-model"))
+                .score(Draft::confidence, 0.5)
+                .fallback(Fallback.of((Draft d, dev.sagaflow.StepContext c) -> {
+                    if (fallbackCalls.incrementAndGet() < 5) {
+                        throw new IllegalStateException("busy");
+                    }
+                    return d.written("sent again", 0.9, "large-model");
+                }).retry(dev.sagaflow.RetryPolicy.builder().maxAttempts(dev.sagaflow.RetryPolicy.UNLIMITED)
+                        .initialDelay(Duration.ofMillis(5)).jitter(0).build()))
+                .build()));
+
+        SagaInstance done = finish(engine, engine.start("write", new Draft("f6", null, 0, null), "f6"));
+
+        assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(done.data(Draft.class).by()).isEqualTo("large-model");
+        assertThat(fallbackCalls).hasValue(5);
+        assertThat(log).isEmpty();
+    }
+
+    @Test
+    void aRemoteStepWithNoReplyInTimeIsReplacedByItsFallbackAndStillUndoneWhenTheSagaFails() throws Exception {
+        InMemoryTransport transport = open.add(new InMemoryTransport());
+        open.add(transport.subscribe("model.commands", "model", command -> {
+            log.add(command.type());
+            if (command.type().equals("Forget")) {
+                transport.send(List.of(Reply.success(null).toMessage(command)));
+            }
+        }));
+        SagaEngine engine = open.add(SagaEngine.builder(store).transport(transport).pollInterval(Duration.ofMillis(20))
+                .register(Saga.define("remote-write", Draft.class)
+                        .step("draft").sendCommand("model.commands", "Write", d -> d)
+                        .compensateWithCommand("model.commands", "Forget", d -> d)
+                        .timeout(Duration.ofMillis(100))
+                        .retry(attempts(1))
+                        .fallback((d, c) -> d.written("template", 1, "template"))
+                        .step("publish").invoke((d, c) -> {
+                            throw new NonRetryableStepException("channel closed");
+                        })
+                        .build()).build());
+
+        SagaInstance done = finish(engine, engine.start("remote-write", new Draft("f7", null, 0, null), "f7"));
+
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(entries(done, HistoryEventType.FALLBACK_STARTED, "draft")).singleElement()
+                .extracting(HistoryEvent::detail).asString().contains("no reply within");
+        assertThat(log).containsExactly("Write", "Forget");
+        assertThat(entries(done, HistoryEventType.COMPENSATION_SUCCEEDED, "draft")).hasSize(1);
     }
 }

@@ -138,4 +138,20 @@ class HarnessMetadataTest {
         assertThat(odd.get("nothing").isNull()).isTrue();
         assertThat(metadata(entries(done, HistoryEventType.STEP_SUCCEEDED, "cyclic").getFirst()).has("$dropped")).isTrue();
     }
+
+    @Test
+    void aCompensationKeepsWhatItAttachedToo() throws Exception {
+        SagaEngine engine = open.add(Harness.engine(store, Saga.define("write", Draft.class)
+                .step("reserve").invoke((d, c) -> d).compensateWith((d, c) -> c.attach("released", 3))
+                .step("draft").invoke((d, c) -> {
+                    throw new dev.sagaflow.NonRetryableStepException("refused");
+                })
+                .build()));
+
+        SagaInstance done = finish(engine, engine.start("write", new Draft("m4", null, 0, null), "m4"));
+
+        assertThat(done.state()).isEqualTo(SagaState.FAILED);
+        assertThat(entries(done, HistoryEventType.COMPENSATION_SUCCEEDED, "reserve").getFirst().metadata())
+                .isEqualTo("{\"released\":3}");
+    }
 }
