@@ -10,6 +10,9 @@ import java.util.function.Function;
  * a fallback there must be retried until it succeeds and has nothing to undo.
  */
 final class HarnessRules {
+    /** As every step name. */
+    private static final int MAX_NAME = 100;
+
     private HarnessRules() {
     }
 
@@ -44,6 +47,10 @@ final class HarnessRules {
                     throw invalid.apply("step '" + step.name() + "' has a score(...) but no fallback(...): "
                             + "a low score would have nowhere to go");
                 }
+            }
+            if (hasFallback && next.name().length() > MAX_NAME) {
+                throw invalid.apply("step '" + step.name() + "' has a fallback, whose name '" + next.name()
+                        + "' would be over " + MAX_NAME + " characters: give the step a shorter name");
             }
             if (hasFallback && step.kind() != StepKind.COMPENSATABLE) {
                 checkFallbackPastNoReturn(step, next, invalid);

@@ -214,6 +214,11 @@ class SagaDefinitionTest {
                 .build())
                 .isInstanceOf(InvalidSagaDefinitionException.class)
                 .hasMessageContaining("step 'manager' escalates to 'draft.fallback', the fallback of step 'draft'");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .step("d".repeat(95)).invoke(same()).fallback(same())
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("has a fallback, whose name '" + "d".repeat(95) + ".fallback' would be over 100 characters");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.sagaflow.internal;
 
 import dev.sagaflow.StepDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -10,6 +12,9 @@ import java.util.Map;
  * what it throws fails the attempt.
  */
 final class OutputChecks {
+    /** Beside the runner's own failed attempts; the MDC says which saga and attempt. */
+    private static final Logger outcomes = LoggerFactory.getLogger("dev.sagaflow.outcomes");
+
     private OutputChecks() {
     }
 
@@ -26,9 +31,11 @@ final class OutputChecks {
             try {
                 String problem = step.validator().check(output);
                 if (problem != null && !problem.isBlank()) {
+                    outcomes.warn("step '{}': invalid output: {}", step.name(), problem);
                     return AttemptOutcome.failed(StepError.invalidOutput(problem));
                 }
             } catch (Throwable e) {
+                outcomes.warn("step '{}': the output validator threw; the attempt fails", step.name(), e);
                 return AttemptOutcome.failed(StepError.checkThrew("output validator", e, step.retry().isRetryable(e)));
             }
         }
@@ -39,6 +46,7 @@ final class OutputChecks {
         try {
             score = step.score().scorer().applyAsDouble(output);
         } catch (Throwable e) {
+            outcomes.warn("step '{}': the scorer threw; the attempt fails", step.name(), e);
             return AttemptOutcome.failed(StepError.checkThrew("scorer", e, step.retry().isRetryable(e)));
         }
         metadata.put("score", score);
