@@ -9,17 +9,14 @@ import java.util.function.Predicate;
  * the step; a later failure of this saga compensates a completed child by running the child's own
  * compensations; cancelling this saga cancels a running child.
  */
-public final class ChildStepBuilder<D> extends StepChain<D> {
-    private final String name;
+public final class ChildStepBuilder<D> extends ChildrenStepBuilder<D, ChildStepBuilder<D>> {
     private final SagaDefinition<?> child;
     private final Function<? super D, ?> input;
     private final BranchMerge<D, Object> fold;
-    private Predicate<D> condition;
 
     <C> ChildStepBuilder(SagaBuilder<D> saga, String name, SagaDefinition<C> child, Function<? super D, ? extends C> input,
                          java.util.function.BiFunction<D, C, D> fold) {
-        super(saga);
-        this.name = name;
+        super(saga, name);
         this.child = child;
         this.input = input;
         this.fold = fold == null ? null : (data, kept) -> {
@@ -29,11 +26,6 @@ public final class ChildStepBuilder<D> extends StepChain<D> {
         };
     }
 
-    /** Runs the step only when the condition holds for the data at that moment. */
-    public ChildStepBuilder<D> when(Predicate<D> holds) {
-        this.condition = holds;
-        return this;
-    }
 
     @Override
     StepDefinition<D> toDefinition() {

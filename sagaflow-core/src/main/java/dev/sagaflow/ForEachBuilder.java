@@ -10,8 +10,7 @@ import java.util.function.Predicate;
  * are registered as the saga {@code <saga>.<step>} of the same version; each item's steps have
  * idempotency keys of their own (the child's id holds the parent's id, the step and the item's index).
  */
-public final class ForEachBuilder<D, T> extends StepChain<D> {
-    private final String name;
+public final class ForEachBuilder<D, T> extends ChildrenStepBuilder<D, ForEachBuilder<D, T>> {
     private final java.util.function.Function<? super D, ? extends List<T>> items;
     private final Class<T> itemType;
     private final java.util.function.Consumer<SagaBuilder<T>> steps;
@@ -19,12 +18,10 @@ public final class ForEachBuilder<D, T> extends StepChain<D> {
     private BranchMerge<D, T> merge;
     private int maxConcurrency = Integer.MAX_VALUE;
     private boolean undoInParallel;
-    private Predicate<D> condition;
 
     ForEachBuilder(SagaBuilder<D> saga, String name, java.util.function.Function<? super D, ? extends List<T>> items,
                    Class<T> itemType, java.util.function.Consumer<SagaBuilder<T>> steps) {
-        super(saga);
-        this.name = name;
+        super(saga, name);
         this.items = Objects.requireNonNull(items, "items");
         this.itemType = Objects.requireNonNull(itemType, "itemType");
         this.steps = Objects.requireNonNull(steps, "steps");
@@ -54,11 +51,6 @@ public final class ForEachBuilder<D, T> extends StepChain<D> {
         return this;
     }
 
-    /** Runs the fan-out only when the condition holds for the data at that moment. */
-    public ForEachBuilder<D, T> when(Predicate<D> holds) {
-        this.condition = holds;
-        return this;
-    }
 
     @Override
     StepDefinition<D> toDefinition() {

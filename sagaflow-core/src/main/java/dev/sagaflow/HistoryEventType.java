@@ -13,6 +13,12 @@ public enum HistoryEventType {
     STEP_SUCCEEDED,
     /** A step attempt threw or timed out; {@code detail} names the error. */
     STEP_FAILED,
+    /**
+     * A step's fallback runs in its place: the step's retries are spent (a final failure that would
+     * otherwise start compensation), or its output scored below its threshold. {@code step} is the
+     * step replaced; {@code detail} says why and names the fallback, a step of its own ({@code <step>.fallback}).
+     */
+    FALLBACK_STARTED,
     /** A step's condition did not hold, so it was not run. */
     STEP_SKIPPED,
     /** A retry of the step is due at the time in {@code detail}. */

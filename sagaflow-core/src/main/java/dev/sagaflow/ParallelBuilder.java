@@ -18,18 +18,15 @@ import java.util.function.Predicate;
  * }</pre>
  * Each branch is registered as the saga {@code <saga>.<block>.<branch>} of the same version.
  */
-public final class ParallelBuilder<D> extends StepChain<D> {
-    private final String name;
+public final class ParallelBuilder<D> extends ChildrenStepBuilder<D, ParallelBuilder<D>> {
     private final List<String> branchNames = new ArrayList<>();
     private final List<Consumer<SagaBuilder<D>>> branches = new ArrayList<>();
     private Join<? super D> join;
     private BranchMerge<D, D> merge;
     private boolean undoInParallel;
-    private Predicate<D> condition;
 
     ParallelBuilder(SagaBuilder<D> saga, String name) {
-        super(saga);
-        this.name = name;
+        super(saga, name);
     }
 
     /** A branch: its steps, defined on a builder of their own over the saga's data type. */
@@ -57,11 +54,6 @@ public final class ParallelBuilder<D> extends StepChain<D> {
         return this;
     }
 
-    /** Runs the block only when the condition holds for the data at that moment. */
-    public ParallelBuilder<D> when(Predicate<D> holds) {
-        this.condition = holds;
-        return this;
-    }
 
     @Override
     StepDefinition<D> toDefinition() {

@@ -215,12 +215,14 @@ public final class SagaBuilder<D> {
         List<StepDefinition<D>> built = new ArrayList<>();
         boolean pastNoReturn = false;
         for (Object step : steps) {
-            StepDefinition<D> definition = step instanceof WaitBuilder<?> wait
-                    ? ((WaitBuilder<D>) wait).toDefinition(pastNoReturn ? StepKind.RETRIABLE : StepKind.COMPENSATABLE)
-                    : step instanceof StepChain<?> chain ? ((StepChain<D>) chain).toDefinition()
-                    : ((StepBuilder<D>) step).toDefinition();
-            pastNoReturn |= definition.kind() != StepKind.COMPENSATABLE;
-            built.add(definition);
+            List<StepDefinition<D>> definitions = step instanceof WaitBuilder<?> wait
+                    ? List.of(((WaitBuilder<D>) wait).toDefinition(pastNoReturn ? StepKind.RETRIABLE : StepKind.COMPENSATABLE))
+                    : step instanceof StepChain<?> chain ? ((StepChain<D>) chain).toDefinitions()
+                    : ((StepBuilder<D>) step).toDefinitions();
+            for (StepDefinition<D> definition : definitions) {
+                pastNoReturn |= definition.kind() != StepKind.COMPENSATABLE;
+                built.add(definition);
+            }
         }
         return new SagaDefinition<>(name, version, dataType, built, deadline, compensationRetry, stallAfterAttempts,
                 flagAfterAttempts, outcomeChannel, keepRuns);

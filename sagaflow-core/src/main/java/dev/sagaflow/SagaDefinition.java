@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  *   <li>a retriable step's retry policy retries forever and treats no error as final, so it can succeed;</li>
  *   <li>compensations are retried without limit;</li>
  *   <li>a wait's escalation names a later step and skips no pivot; a signal wait after the point of no
- *       return that has a timeout escalates, since it cannot compensate.</li>
+ *       return that has a timeout escalates, since it cannot compensate;</li>
+ *   <li>a score has a fallback and a threshold that is a number; a wait has no validator, score or
+ *       fallback; the fallback of a pivot or retriable step retries until it succeeds, without
+ *       compensation (see {@code HarnessRules}).</li>
  * </ul>
  */
 public final class SagaDefinition<D> {
@@ -40,6 +43,7 @@ public final class SagaDefinition<D> {
     private final int flagAfterAttempts;
     private final int pointOfNoReturn;
     private final Set<Integer> escalationTargets;
+    private final Set<Integer> fallbacks;
     private final Map<String, Class<?>> signals;
     private final int keepRuns;
 
@@ -59,6 +63,7 @@ public final class SagaDefinition<D> {
         validate();
         this.pointOfNoReturn = findPointOfNoReturn();
         this.escalationTargets = checkEscalations();
+        this.fallbacks = fallbackIndexes();
         this.signals = collectSignals();
         checkFlow();
     }
@@ -95,6 +100,7 @@ public final class SagaDefinition<D> {
         if (keepRuns < 1) {
             throw invalid("keepRuns must be >= 1; was " + keepRuns);
         }
+        HarnessRules.check(steps, this::invalid);
         Set<String> seen = new HashSet<>();
         String noReturnStep = null;
         for (StepDefinition<D> step : steps) {
@@ -340,6 +346,16 @@ public final class SagaDefinition<D> {
         return Set.copyOf(targets);
     }
 
+    private Set<Integer> fallbackIndexes() {
+        Set<Integer> indexes = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).isFallback()) {
+                indexes.add(i);
+            }
+        }
+        return Set.copyOf(indexes);
+    }
+
     private Map<String, Class<?>> collectSignals() {
         Map<String, Class<?>> types = new HashMap<>();
         for (StepDefinition<D> step : steps) {
@@ -367,6 +383,21 @@ public final class SagaDefinition<D> {
     /** Whether step {@code index} is an escalation target, run only when a wait's timeout escalates to it. */
     public boolean isEscalationTarget(int index) {
         return escalationTargets.contains(index);
+    }
+
+    /** Whether step {@code index} is another's fallback, run only in place of the step before it. */
+    public boolean isFallback(int index) {
+        return fallbacks.contains(index);
+    }
+
+    /** The index of the fallback of step {@code index}, or -1 when it has none. */
+    public int fallbackOf(int index) {
+        return fallbacks.contains(index + 1) ? index + 1 : -1;
+    }
+
+    /** Whether step {@code index} runs only when jumped to: an escalation target or a fallback. */
+    public boolean runsOnlyWhenJumpedTo(int index) {
+        return escalationTargets.contains(index) || fallbacks.contains(index);
     }
 
     /** The signals this saga awaits, by name, with their payload types. */

@@ -5,8 +5,10 @@ import dev.sagaflow.messaging.ReplyHandler;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /** Builds one step; {@code step}, {@code pivot}, {@code retriable}, the waits and {@code build} move on. */
 public final class StepBuilder<D> {
@@ -21,6 +23,9 @@ public final class StepBuilder<D> {
     private RemoteCommand<D> command;
     private ReplyHandler<D> onReply;
     private RemoteCommand<D> compensationCommand;
+    private OutputValidator<D> validator;
+    private StepScore<D> score;
+    private Fallback<D> fallback;
 
     StepBuilder(SagaBuilder<D> saga, String name, StepKind kind) {
         this.saga = saga;
@@ -84,6 +89,43 @@ public final class StepBuilder<D> {
         return this;
     }
 
+    /**
+     * Checks the data the step leaves (a remote step's: after {@link #onReply}). An output the validator
+     * finds wrong is a failed attempt, retried under the step's {@link #retry} policy (history
+     * STEP_FAILED {@code "invalid output: …"}) and never kept as the saga's data; a validator that
+     * throws fails the attempt too. The call returned, so its effect may stand: a step that finally
+     * fails so is compensated like one that timed out. Default: every output is valid.
+     */
+    public StepBuilder<D> validate(OutputValidator<D> validator) {
+        this.validator = validator;
+        return this;
+    }
+
+    /**
+     * Scores the data the step leaves (after validation): below {@code threshold} (or NaN), the step's
+     * {@link #fallback} runs in its place, on the data the step left. The score is kept as the attempt's
+     * metadata {@code score}. Needs a fallback; a scorer that throws fails the attempt.
+     */
+    public StepBuilder<D> score(ToDoubleFunction<? super D> scorer, double threshold) {
+        this.score = new StepScore<>(scorer, threshold);
+        return this;
+    }
+
+    /**
+     * What runs in place of this step when its retries are spent (a final failure, which would otherwise
+     * compensate the saga) or its {@link #score} is too low; see {@link Fallback}. Recorded as
+     * FALLBACK_STARTED with the reason.
+     */
+    public StepBuilder<D> fallback(Fallback<D> fallback) {
+        this.fallback = fallback;
+        return this;
+    }
+
+    /** As {@link #fallback(Fallback)}, with the fallback's defaults. */
+    public StepBuilder<D> fallback(StepAction<D> action) {
+        return fallback(Fallback.of(action));
+    }
+
     public StepBuilder<D> step(String stepName) {
         return saga.step(stepName);
     }
@@ -135,10 +177,12 @@ public final class StepBuilder<D> {
         return saga.build();
     }
 
-    StepDefinition<D> toDefinition() {
+    /** The step, and its fallback right after it when it has one. */
+    List<StepDefinition<D>> toDefinitions() {
         RetryPolicy policy = retry != null ? retry
                 : kind == StepKind.RETRIABLE ? RetryPolicy.forever() : RetryPolicy.defaults();
-        return new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition,
-                command, onReply, compensationCommand, null);
+        StepDefinition<D> step = new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition,
+                command, onReply, compensationCommand, null, validator, score, null, null, null);
+        return fallback == null ? List.of(step) : List.of(step, fallback.toDefinition(name, kind));
     }
 }

@@ -17,6 +17,11 @@ public abstract class StepChain<D> {
 
     abstract StepDefinition<D> toDefinition();
 
+    /** The step, and any hidden step that goes with it (its fallback). */
+    List<StepDefinition<D>> toDefinitions() {
+        return List.of(toDefinition());
+    }
+
     public StepBuilder<D> step(String stepName) {
         return saga.step(stepName);
     }

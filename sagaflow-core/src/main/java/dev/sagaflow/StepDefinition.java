@@ -25,23 +25,30 @@ import java.util.function.Predicate;
  * @param children     for a step that starts child sagas (a parallel block, a fan-out, a sub-saga), which
  *                     and how they join; {@code null} for others
  * @param flow         for a step that loops back or continues as new, where it goes; {@code null} for others
+ * @param validator    checks the data the step left (after {@code onReply} for a remote step); an output
+ *                     that does not pass is a retryable failed attempt, or {@code null} for none
+ * @param score        scores the data the step left; too low a score hands over to its fallback, or {@code null}
+ * @param fallbackFor  for the step that is another's fallback, that step's name (it comes right before this
+ *                     one, and this one runs only when it hands over); {@code null} for any other step
  */
 public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                                 RetryPolicy retry, Duration timeout, Predicate<D> condition,
                                 RemoteCommand<D> command, ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand,
-                                WaitDefinition<D> waitFor, ChildSagas<D> children, FlowControl<D> flow) {
+                                WaitDefinition<D> waitFor, OutputValidator<D> validator, StepScore<D> score,
+                                String fallbackFor, ChildSagas<D> children, FlowControl<D> flow) {
 
+    /** A step with no validator, no score and that is nobody's fallback. */
     public StepDefinition(String name, StepKind kind, StepAction<D> action, Compensation<D> compensation,
                           RetryPolicy retry, Duration timeout, Predicate<D> condition, RemoteCommand<D> command,
                           ReplyHandler<D> onReply, RemoteCommand<D> compensationCommand, WaitDefinition<D> waitFor) {
         this(name, kind, action, compensation, retry, timeout, condition, command, onReply, compensationCommand, waitFor,
-                null, null);
+                null, null, null, null, null);
     }
 
     /** A flow step: nothing to call or undo; retriable, as it only moves the saga on. */
     static <D> StepDefinition<D> controllingFlow(String name, Predicate<D> condition, FlowControl<D> flow) {
         return new StepDefinition<>(name, StepKind.RETRIABLE, null, null, RetryPolicy.forever(), null, condition,
-                null, null, null, null, null, flow);
+                null, null, null, null, null, null, null, null, flow);
     }
 
     /**
@@ -50,7 +57,7 @@ public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action
      */
     static <D> StepDefinition<D> startingChildren(String name, Predicate<D> condition, ChildSagas<D> children) {
         return new StepDefinition<>(name, StepKind.COMPENSATABLE, null, null, RetryPolicy.defaults(), null, condition,
-                null, null, null, null, children, null);
+                null, null, null, null, null, null, null, children, null);
     }
 
     /** How long a remote step waits for its reply when no timeout is set. */
@@ -78,6 +85,16 @@ public record StepDefinition<D>(String name, StepKind kind, StepAction<D> action
     /** The step waits (a timer, a signal) instead of calling anything. */
     public boolean isWait() {
         return waitFor != null;
+    }
+
+    /** The step runs only in place of the one before it, as its fallback. */
+    public boolean isFallback() {
+        return fallbackFor != null;
+    }
+
+    /** The data it leaves is checked (validated or scored) before it is kept. */
+    public boolean checksOutput() {
+        return validator != null || score != null;
     }
 
     public boolean hasRemoteCompensation() {

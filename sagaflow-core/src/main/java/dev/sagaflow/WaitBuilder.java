@@ -120,6 +120,6 @@ public final class WaitBuilder<D> {
     /** A wait after the point of no return is retriable: it has nothing to undo and must not give up. */
     StepDefinition<D> toDefinition(StepKind kind) {
         return new StepDefinition<>(name, kind, null, null, RetryPolicy.forever(), null, condition, null, null, null,
-                new WaitDefinition<>(sleep, sleepUntil, signalName, payloadType, handler, timeout, escalateTo));
+                new WaitDefinition<>(sleep, sleepUntil, signalName, payloadType, handler, timeout, escalateTo), null, null, null, null, null);
     }
 }

@@ -166,4 +166,95 @@ class SagaDefinitionTest {
         assertThat(d.isEscalationTarget(0)).isFalse();
         assertThat(d.signals()).containsOnlyKeys("decision");
     }
+
+    @Test
+    void harnessRulesAreCheckedWhenTheDefinitionIsBuiltNamingTheStep() {
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .pivot("ship").invoke(same())
+                .retriable("mail").invoke(same())
+                .fallback(Fallback.of(same()).retry(RetryPolicy.builder().maxAttempts(3).build()))
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'mail' is past the point of no return, so its fallback must be retried until "
+                        + "it succeeds; its retry policy can give up (maxAttempts 3)");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .pivot("ship").invoke(same())
+                .fallback(Fallback.of(same()).retry(RetryPolicy.builder().maxAttempts(RetryPolicy.UNLIMITED)
+                        .nonRetryable(IllegalStateException.class).build()))
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'ship' is past the point of no return, so its fallback must be retried until "
+                        + "it succeeds; its retry policy can give up (non-retryable errors");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .pivot("ship").invoke(same())
+                .fallback(Fallback.of(same()).compensateWith((d, c) -> { }))
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'ship' has a fallback with a compensation");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .step("draft").invoke(same()).score(d -> d.n(), 0.5)
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'draft' has a score(...) but no fallback(...)");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .step("draft").invoke(same()).score(d -> d.n(), Double.NaN).fallback(same())
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'draft' has a score threshold that is NaN");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .step("draft").invoke(same()).fallback(same())
+                .step("draft.fallback").invoke(same())
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'draft.fallback' is defined twice");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .awaitSignal("manager", "decision", Decision.class, fold()).timeout(Duration.ofSeconds(1))
+                .onTimeoutEscalateTo("draft.fallback")
+                .step("draft").invoke(same()).fallback(same())
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'manager' escalates to 'draft.fallback', the fallback of step 'draft'");
+        assertThatThrownBy(() -> Saga.define("s", Data.class)
+                .step("d".repeat(95)).invoke(same()).fallback(same())
+                .build())
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("has a fallback, whose name '" + "d".repeat(95) + ".fallback' would be over 100 characters");
+    }
+
+    @Test
+    void aValidatorScoreOrFallbackOnAWaitingStepIsRefused() {
+        StepDefinition<Data> nap = Saga.define("s", Data.class).sleep("nap", Duration.ofSeconds(1)).build().step(0);
+        StepDefinition<Data> validated = new StepDefinition<>(nap.name(), nap.kind(), null, null, nap.retry(), null, null,
+                null, null, null, nap.waitFor(), d -> "never valid", null, null, null, null);
+        assertThatThrownBy(() -> new SagaDefinition<>("s", 1, Data.class, java.util.List.of(validated), null,
+                RetryPolicy.forever(), 5, 10, null, 10))
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'nap' waits, so it has no output to validate or score");
+        StepDefinition<Data> scored = new StepDefinition<>(nap.name(), nap.kind(), null, null, nap.retry(), null, null,
+                null, null, null, nap.waitFor(), null, new StepScore<>(d -> 1.0, 0.5), null, null, null);
+        assertThatThrownBy(() -> new SagaDefinition<>("s", 1, Data.class, java.util.List.of(scored), null,
+                RetryPolicy.forever(), 5, 10, null, 10))
+                .isInstanceOf(InvalidSagaDefinitionException.class)
+                .hasMessageContaining("step 'nap' waits, so it has no output to validate or score");
+    }
+
+    @Test
+    void aFallbackIsAHiddenStepRightAfterItsStepOfTheSameKind() {
+        SagaDefinition<Data> d = Saga.define("s", Data.class)
+                .step("draft").invoke(same()).fallback(same())
+                .pivot("ship").invoke(same()).fallback(same())
+                .retriable("mail").invoke(same())
+                .build();
+        assertThat(d.steps()).extracting(StepDefinition::name)
+                .containsExactly("draft", "draft.fallback", "ship", "ship.fallback", "mail");
+        assertThat(d.step(1).kind()).isEqualTo(StepKind.COMPENSATABLE);
+        assertThat(d.step(1).retry()).isEqualTo(RetryPolicy.defaults());
+        assertThat(d.step(3).kind()).isEqualTo(StepKind.RETRIABLE);
+        assertThat(d.step(3).retry().isUnlimited()).isTrue();
+        assertThat(d.fallbackOf(0)).isEqualTo(1);
+        assertThat(d.fallbackOf(1)).isEqualTo(-1);
+        assertThat(d.isFallback(3)).isTrue();
+        assertThat(d.isFallback(2)).isFalse();
+        assertThat(d.pointOfNoReturn()).isEqualTo(3);
+    }
 }

@@ -18,10 +18,11 @@ import java.util.concurrent.Callable;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Prints one saga's timeline: each entry with its time, the time since the saga started, the "
                 + "step and attempt, how long the attempt took, and its detail (errors in full, operator actions "
-                + "with who and why). A failed attempt that threw keeps its stack trace: --stack-traces prints them.",
+                + "with who and why), then the metadata the attempt attached (model, tokens, score…) as JSON. A "
+                + "failed attempt that threw keeps its stack trace: --stack-traces prints them.",
                 "Example: sagaflow saga history --store DIR/sagas.db 3f1c0e9a-...",
                 "JSON: {\"id\",\"sagaName\",\"state\",\"events\":[{\"seq\",\"at\",\"sinceStartMillis\",\"type\","
-                        + "\"step\",\"attempt\",\"durationMillis\",\"detail\",\"stackTrace\"}]}"})
+                        + "\"step\",\"attempt\",\"durationMillis\",\"detail\",\"stackTrace\",\"metadata\"}]}"})
 final class SagaHistoryCommand implements Callable<Integer> {
     @Mixin
     SagaStoreOptions store;
@@ -52,7 +53,7 @@ final class SagaHistoryCommand implements Callable<Integer> {
             for (HistoryEvent e : history) {
                 table.row(e.seq(), Rendering.time(e.at()), "+" + Rendering.duration(Duration.between(first.at(), e.at())),
                         e.type(), e.step(), e.attempt() == 0 ? null : e.attempt(),
-                        e.duration().isZero() ? null : Rendering.duration(e.duration()), e.detail());
+                        e.duration().isZero() ? null : Rendering.duration(e.duration()), detailAndMetadata(e));
             }
             table.print(System.out);
             List<HistoryEvent> traced = history.stream().filter(e -> e.stackTrace() != null).toList();
@@ -66,5 +67,13 @@ final class SagaHistoryCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The metadata after the detail: the last column, so a long one widens no other. */
+    private static String detailAndMetadata(HistoryEvent e) {
+        if (e.metadata() == null) {
+            return e.detail();
+        }
+        return e.detail() == null ? e.metadata() : e.detail() + "  " + e.metadata();
     }
 }

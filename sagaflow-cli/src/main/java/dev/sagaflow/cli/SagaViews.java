@@ -133,6 +133,7 @@ final class SagaViews {
         m.put("durationMillis", e.duration().toMillis());
         m.put("detail", e.detail());
         m.put("stackTrace", e.stackTrace());
+        m.put("metadata", Rendering.jsonValue(e.metadata()));
         return m;
     }
 }

@@ -23,6 +23,14 @@ sealed interface AttemptOutcome {
         }
     }
 
+    /** It succeeded, leaving the data as {@code json}, which scored below the step's threshold: its fallback takes over. */
+    record ScoredLow(String json, Object data, double score, double threshold) implements AttemptOutcome {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+
     record Failed(StepError error) implements AttemptOutcome {
         @Override
         public Object data() {

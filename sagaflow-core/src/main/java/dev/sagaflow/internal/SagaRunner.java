@@ -352,6 +352,7 @@ public final class SagaRunner {
                     : attemptTimeout(r, definition, step);
             long started = System.nanoTime();
             AttemptOutcome outcome;
+            Map<String, Object> scored = new HashMap<>(1);
             try {
                 Object data = a.data();
                 Callable<Object> body = compensation ? () -> {
@@ -366,7 +367,7 @@ public final class SagaRunner {
                     }
                 }, timeout);
                 outcome = compensation ? AttemptOutcome.done(r.data(), null)
-                        : kept(a, data, returned, "as step '" + step.name() + "' returned it");
+                        : OutputChecks.check(step, kept(a, data, returned, "as step '" + step.name() + "' returned it"), scored);
             } catch (TimeoutException e) {
                 outcome = AttemptOutcome.failed(StepError.timeout(timeout));
                 logFailure(a, step.name(), compensation, attempt, e);
@@ -382,7 +383,10 @@ public final class SagaRunner {
                 outcome = AttemptOutcome.failed(StepError.of(e, compensation || step.retry().isRetryable(e)));
                 logFailure(a, step.name(), compensation, attempt, e);
             }
-            Concluded concluded = conclude(a, index, compensation, outcome, elapsedMillis(started));
+            Map<String, Object> metadata = context.attached();
+            metadata.putAll(scored);
+            Concluded concluded = conclude(a, index, compensation, outcome, elapsedMillis(started),
+                    AttemptMetadata.encode(metadata, a.id, step.name(), attempt));
             // Queued before the permit is released: close() waits for the permits, so an outcome
             // that exists is committed before the engine stops.
             record(a, concluded.transition(), concluded.outcome().data(), new Attempt(step.name(), compensation,
@@ -431,6 +435,10 @@ public final class SagaRunner {
             return new Concluded(compensation ? a.machine.compensationFailed(r, index, failed.error(), millis, now)
                     : a.machine.stepFailed(r, index, failed.error(), millis, now), outcome);
         }
+        if (outcome instanceof AttemptOutcome.ScoredLow low) {
+            return new Concluded(a.machine.stepScoredLow(r, index, low.json(), low.score(), low.threshold(), millis, now),
+                    outcome);
+        }
         AttemptOutcome.Done done = (AttemptOutcome.Done) outcome;
         if (compensation) {
             return new Concluded(a.machine.compensationSucceeded(r, index, millis, now), outcome);
@@ -446,6 +454,15 @@ public final class SagaRunner {
             // The data it left is not stored, so it is not kept here either; nor is the attempt a success.
             return new Concluded(a.machine.stepFailed(r, index, unknown, millis, now), AttemptOutcome.failed(unknown));
         }
+    }
+
+    /** As {@link #conclude(ActiveSaga, int, boolean, AttemptOutcome, long)}, the attempt's entry carrying {@code metadata} (JSON). */
+    private Concluded conclude(ActiveSaga a, int index, boolean compensation, AttemptOutcome outcome, long millis,
+                               String metadata) {
+        int attempt = a.record.attemptsMade() + 1;
+        Concluded concluded = conclude(a, index, compensation, outcome, millis);
+        return new Concluded(AttemptMetadata.onto(concluded.transition(), definitionOf(a).step(index).name(), attempt,
+                metadata), concluded.outcome());
     }
 
     /** A transition and the outcome it records: the one the attempt had, or a failure when it could not be recorded. */
@@ -868,6 +885,7 @@ public final class SagaRunner {
         int index = compensation ? r.toCompensate().get(r.toCompensate().size() - 1) : r.stepIndex();
         StepDefinition<Object> step = definitionOf(a).step(index);
         AttemptOutcome outcome;
+        Map<String, Object> scored = new HashMap<>(1);
         if (!reply.succeeded()) {
             boolean retryable = compensation || reply.outcome() == Reply.Outcome.RETRYABLE_FAILURE;
             outcome = AttemptOutcome.failed(StepError.reply(describe(reply), retryable));
@@ -876,15 +894,16 @@ public final class SagaRunner {
         } else {
             try {
                 Object data = a.data();
-                outcome = kept(a, data, step.onReply() == null ? data : step.onReply().apply(data, reply),
-                        "as the reply to step '" + step.name() + "' left it");
+                outcome = OutputChecks.check(step, kept(a, data, step.onReply() == null ? data : step.onReply().apply(data, reply),
+                        "as the reply to step '" + step.name() + "' left it"), scored);
             } catch (Throwable e) {
                 logFailure(a, step.name(), false, r.attemptsMade() + 1, e);
                 outcome = AttemptOutcome.failed(StepError.unknownOutcome(
                         "the reply came, but folding it into the data failed: " + (e instanceof UnstorableResult ? e.getCause() : e)));
             }
         }
-        Concluded concluded = conclude(a, index, compensation, outcome, waited);
+        Concluded concluded = conclude(a, index, compensation, outcome, waited,
+                AttemptMetadata.encode(scored, a.id, step.name(), r.attemptsMade() + 1));
         return record(a, concluded.transition(), concluded.outcome().data(), new Attempt(step.name(), compensation,
                 concluded.outcome().succeeded(), r.attemptsMade() + 1, AttemptKind.REPLY, errorType(concluded.outcome())),
                 List.of(), true);

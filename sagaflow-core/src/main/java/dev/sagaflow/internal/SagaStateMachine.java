@@ -386,8 +386,46 @@ public final class SagaStateMachine {
         }
         String reason = "step '" + def.name() + "' failed after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ") + error.description();
-        compensate(c, c.b.build(), reason, unknown, false);
+        if (!handedToFallback(c, r, step, reason, unknown)) {
+            compensate(c, c.b.build(), reason, unknown, false);
+        }
         return c.done();
+    }
+
+    /**
+     * A step returned data that scored below its threshold: it succeeded (its effect stands, so it is
+     * compensated like any completed step, and its data is kept), and its fallback runs in its place.
+     */
+    public Transition stepScoredLow(SagaRecord r, int step, String newData, double score, double threshold,
+                                    long durationMillis, long now) {
+        requireForwardStep(r, step);
+        Change c = new Change(r, now);
+        StepDefinition<?> def = definition.step(step);
+        c.event(HistoryEventType.STEP_SUCCEEDED, def.name(), r.attemptsMade() + 1, durationMillis, null);
+        List<Integer> stack = def.hasCompensation() ? push(r.toCompensate(), step) : r.toCompensate();
+        c.b.toCompensate(stack).data(newData);
+        if (!handedToFallback(c, c.b.build(), step, "score " + score + " is below the threshold " + threshold, false)) {
+            throw new IllegalStateException("step '" + def.name() + "' of saga " + r.id() + " is scored but has no fallback");
+        }
+        return c.done();
+    }
+
+    /**
+     * Moves to the step's fallback, if it has one, in place of compensating. A step whose call may have
+     * taken effect stays to be compensated if the saga fails later.
+     */
+    private boolean handedToFallback(Change c, SagaRecord r, int step, String why, boolean mayHaveActed) {
+        int fallback = definition.fallbackOf(step);
+        if (fallback < 0) {
+            return false;
+        }
+        if (mayHaveActed && definition.step(step).hasCompensation() && !r.toCompensate().contains(step)) {
+            c.b.toCompensate(push(r.toCompensate(), step));
+        }
+        c.event(HistoryEventType.FALLBACK_STARTED, definition.step(step).name(), 0, 0,
+                why + "; its fallback '" + definition.step(fallback).name() + "' runs in its place");
+        enter(c, fallback, c.now);
+        return true;
     }
 
     public Transition compensationSucceeded(SagaRecord r, int step, long durationMillis, long now) {
@@ -655,11 +693,18 @@ public final class SagaStateMachine {
 
     private void advance(Change c, int from, IntPredicate stepRuns, long now) {
         int next = from + 1;
-        while (next < definition.steps().size() && (definition.isEscalationTarget(next) || !stepRuns.test(next))) {
+        while (next < definition.steps().size() && (definition.runsOnlyWhenJumpedTo(next) || !stepRuns.test(next))) {
             c.event(HistoryEventType.STEP_SKIPPED, definition.step(next).name(), 0, 0,
-                    definition.isEscalationTarget(next) ? "runs only when escalated to" : "condition does not hold");
+                    definition.isEscalationTarget(next) ? "runs only when escalated to"
+                            : definition.isFallback(next) ? "runs only as the fallback of '" + definition.step(next).fallbackFor() + "'"
+                            : "condition does not hold");
             next++;
         }
+        enter(c, next, now);
+    }
+
+    /** The instance stands on step {@code next} (or past the last: it completes). */
+    private void enter(Change c, int next, long now) {
         c.b.position(SagaRecord.Position.at(next)).flag(null);
         if (next == definition.steps().size()) {
             c.event(HistoryEventType.SAGA_COMPLETED, null, 0, 0, null);

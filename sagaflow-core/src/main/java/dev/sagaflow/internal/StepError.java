@@ -38,6 +38,20 @@ public record StepError(String description, boolean retryable, boolean timedOut,
         return new StepError(description, retryable, false, "reply", null);
     }
 
+    /**
+     * The step returned data its validator refused: retryable, and, as the call returned, its effect
+     * may stand (so a step that finally fails so is compensated).
+     */
+    public static StepError invalidOutput(String problem) {
+        return new StepError("invalid output: " + problem, true, true, "invalid-output", null);
+    }
+
+    /** The step returned, and checking what it returned (its validator, its scorer) threw. */
+    public static StepError checkThrew(String check, Throwable error, boolean retryable) {
+        return new StepError("the " + check + " threw " + error, retryable, true, error.getClass().getName(),
+                stackTraceOf(error));
+    }
+
     /** The step's call returned, but what followed failed, so whether its effect stands is unknown. */
     public static StepError unknownOutcome(String description) {
         return new StepError(description, false, true, "unknown", null);

@@ -246,6 +246,34 @@ class ChildSagasTest {
     }
 
     @Test
+    void aJoinThatFailsHandsOverToTheStepsFallbackAfterUndoingItsBranches() throws Exception {
+        SagaDefinition<Order> escalating = Saga.define("escalating", Order.class)
+                .forEach("workers", Order::lines, Line.class, b -> b.step("work").invoke((line, c) -> {
+                    log.add("work " + line.sku());
+                    return line;
+                }).compensateWith((line, c) -> log.add("discard " + line.sku())))
+                .join(Join.bestOf(Line::score, 50))
+                .merge((o, kept) -> new Order(o.id(), o.lines(), List.of(kept.getFirst().data().sku()), false))
+                .fallback((o, c) -> {
+                    log.add("larger worker " + c.idempotencyKey());
+                    return new Order(o.id(), o.lines(), List.of("larger"), false);
+                })
+                .build();
+        SagaEngine engine = engine(escalating);
+        SagaId id = engine.start("escalating", new Order("f1", List.of(new Line("x", 1, 10), new Line("y", 1, 20)),
+                List.of(), false), "f1");
+
+        SagaInstance done = finish(engine, id);
+        assertThat(done.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(done.data(Order.class).reserved()).containsExactly("larger");
+        assertThat(log).contains("discard x", "discard y", "larger worker " + id.value() + "/workers.fallback");
+        assertThat(log.indexOf("larger worker " + id.value() + "/workers.fallback"))
+                .isGreaterThan(Math.max(log.indexOf("discard x"), log.indexOf("discard y")));
+        assertThat(types(done)).containsSubsequence(HistoryEventType.JOIN_DECIDED, HistoryEventType.STEP_FAILED,
+                HistoryEventType.FALLBACK_STARTED, HistoryEventType.STEP_SUCCEEDED, HistoryEventType.SAGA_COMPLETED);
+    }
+
+    @Test
     void aFanOutRunsAtMostItsConcurrencyAndGivesEachItemItsOwnKeys() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();

@@ -628,6 +628,23 @@ public abstract class SagaStoreContract {
     }
 
     @Test
+    void anAttemptsMetadataReadsBackWithItsHistoryEntry() {
+        SagaRecord r = row(newId(), "k");
+        insert(r);
+        String metadata = "{\"model\":\"gpt-x\",\"tokens\":1234,\"score\":0.75,\"note\":\"caf\u00e9 \\u0000 \u2713\"}";
+        HistoryEvent succeeded = new HistoryEvent(2, Instant.ofEpochMilli(T0 + 2), HistoryEventType.STEP_SUCCEEDED, "draft", 1,
+                Duration.ofMillis(3), null, null, metadata);
+        HistoryEvent failed = new HistoryEvent(3, Instant.ofEpochMilli(T0 + 3), HistoryEventType.STEP_FAILED, "draft", 2,
+                Duration.ofMillis(4), "invalid output: empty", "trace", "{\"$dropped\":\"over the limit\"}");
+        store.write(List.of(new StoreWrite.Update(at(r.toBuilder().historySize(3).build(), 2), 1, List.of(succeeded, failed))));
+
+        List<HistoryEvent> history = store.history(r.id());
+        assertThat(history.get(0).metadata()).isNull();
+        assertThat(history.get(1)).isEqualTo(succeeded);
+        assertThat(history.get(2)).isEqualTo(failed);
+    }
+
+    @Test
     void dueWorkIsCountedUpToTheCapOnlyWhereNoLiveLeaseHoldsIt() {
         assertThat(store.dueWork(NAMES, T0 + 1_000, 100)).isEqualTo(DueWork.NONE);
         insert(unowned(newId(), "a", T0 + 100));

@@ -58,7 +58,8 @@ public final class SagaTables {
             + "WHERE id = ? AND version = ?";
 
     private static final String INSERT_HISTORY = "INSERT INTO saga_history "
-            + "(saga_id, seq, at, type, step, attempt, duration_us, detail, stack_trace, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(saga_id, seq, at, type, step, attempt, duration_us, detail, stack_trace, metadata, run) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String CONSUME_SIGNAL = "UPDATE saga_signal SET consumed_at = ? "
             + "WHERE signal_id = ? AND saga_id = ? AND consumed_at IS NULL";
@@ -131,7 +132,7 @@ public final class SagaTables {
             for (StoreWrite write : applied.writes) {
                 for (HistoryEvent event : write.history()) {
                     bindHistory(history, write.record().id(), event);
-                    history.setInt(10, write.record().progress().run());
+                    history.setInt(11, write.record().progress().run());
                     history.addBatch();
                 }
             }
@@ -561,14 +562,14 @@ public final class SagaTables {
 
     public static List<HistoryEvent> history(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT seq, at, type, step, attempt, duration_us, "
-                + "detail, stack_trace FROM saga_history WHERE saga_id = ? ORDER BY seq")) {
+                + "detail, stack_trace, metadata FROM saga_history WHERE saga_id = ? ORDER BY seq")) {
             select.setString(1, id);
             List<HistoryEvent> events = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     events.add(new HistoryEvent(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)),
                             HistoryEventType.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5),
-                            Duration.ofNanos(rs.getLong(6) * 1000), rs.getString(7), rs.getString(8)));
+                            Duration.ofNanos(rs.getLong(6) * 1000), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
             return events;
@@ -800,6 +801,7 @@ public final class SagaTables {
         s.setLong(7, e.duration().toNanos() / 1000);
         s.setString(8, e.detail());
         s.setString(9, e.stackTrace());
+        s.setString(10, e.metadata());
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
