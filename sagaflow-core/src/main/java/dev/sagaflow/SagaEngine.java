@@ -20,6 +20,7 @@ import dev.sagaflow.observe.ContextPropagation;
 import dev.sagaflow.observe.NodeHealth;
 import dev.sagaflow.observe.SagaEventListener;
 import dev.sagaflow.observe.StepInterceptor;
+import dev.sagaflow.schedule.Schedule;
 import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
@@ -430,6 +431,7 @@ public final class SagaEngine implements AutoCloseable {
     public static final class Builder {
         private final SagaStore store;
         private final List<SagaDefinition<?>> definitions = new ArrayList<>();
+        private final List<Schedule> schedules = new ArrayList<>();
         private String nodeId = defaultNodeId();
         private Clock clock = Clock.systemUTC();
         private int maxConcurrentSteps = 256;
@@ -459,6 +461,16 @@ public final class SagaEngine implements AutoCloseable {
         /** Registers a definition (checked when it was built). */
         public Builder register(SagaDefinition<?> definition) {
             definitions.add(Objects.requireNonNull(definition, "definition"));
+            return this;
+        }
+
+        /**
+         * Runs a schedule on this node: at each of its ticks one node of those sharing the store starts
+         * the schedule's saga, once. Its saga must be {@linkplain #register registered} here too; the
+         * schedule is checked, and its row registered in the store, when the engine is built.
+         */
+        public Builder schedule(Schedule schedule) {
+            schedules.add(Objects.requireNonNull(schedule, "schedule"));
             return this;
         }
 
