@@ -4,6 +4,7 @@ import dev.sagaflow.schedule.MissedTicks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Decides what a schedule needs now, from its stored last tick only: wait for its next tick, start a
@@ -32,7 +33,28 @@ public final class TickPlanner {
         }
     }
 
+    /**
+     * @param lastTick    the schedule's stored last tick
+     * @param missedAfter a tick found later than this after its time is missed; ticks found late within
+     *                    it all start, oldest first, so a short pause of every node loses none
+     */
     public static Decision decide(CronTicks ticks, Instant lastTick, Instant now, MissedTicks policy, Duration missedAfter) {
-        throw new UnsupportedOperationException("not yet");
+        Optional<Instant> next = ticks.firstAfter(lastTick);
+        if (next.isEmpty()) {
+            return new Decision.Never();
+        }
+        if (next.get().isAfter(now)) {
+            return new Decision.Wait(next.get());
+        }
+        Instant missedBefore = now.minus(missedAfter);
+        if (!next.get().isBefore(missedBefore)) {
+            return new Decision.Start(next.get(), false);
+        }
+        // next is before missedBefore, so the last tick before it exists and is at least next.
+        Instant latestMissed = ticks.lastBefore(missedBefore).orElseThrow();
+        return switch (policy) {
+            case SKIP -> new Decision.Skip(latestMissed);
+            case RUN_ONCE -> new Decision.Start(latestMissed, true);
+        };
     }
 }

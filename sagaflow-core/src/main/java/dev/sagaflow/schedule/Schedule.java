@@ -1,5 +1,8 @@
 package dev.sagaflow.schedule;
 
+import dev.sagaflow.internal.CronTicks;
+
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,16 +59,54 @@ public final class Schedule {
      *                                  expression with seconds (naming the field and why)
      */
     public static Timing cron(String name, String cron, ZoneId zone) {
+        requireName(name);
+        if (zone == null) {
+            throw new InvalidScheduleException(name, "zone", "is missing");
+        }
+        requireCron(name, cron, zone);
         return new Timing(name, cron, zone);
     }
 
     /** As {@link #cron(String, String, ZoneId)}, the zone by its id ({@code "Europe/Paris"}); an unknown id is refused naming {@code zone}. */
     public static Timing cron(String name, String cron, String zoneId) {
-        return new Timing(name, cron, zoneOf(name, zoneId));
+        requireName(name);
+        return cron(name, cron, zoneOf(name, zoneId));
     }
 
     private static ZoneId zoneOf(String name, String zoneId) {
-        return zoneId == null ? null : ZoneId.of(zoneId);
+        if (zoneId == null || zoneId.isBlank()) {
+            throw new InvalidScheduleException(name, "zone", "is missing");
+        }
+        try {
+            return ZoneId.of(zoneId.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidScheduleException(name, "zone", "'" + zoneId + "' is not a time zone (" + e.getMessage()
+                    + "); give a region id such as Europe/Paris, or UTC");
+        }
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidScheduleException(name, "name", "is blank; give each schedule a name unique on its store");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidScheduleException(name, "name", "is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl) || !name.equals(name.strip())) {
+            throw new InvalidScheduleException(name, "name", "has control characters or spaces at its ends");
+        }
+    }
+
+    private static void requireCron(String name, String cron, ZoneId zone) {
+        if (cron == null || cron.isBlank()) {
+            throw new InvalidScheduleException(name, "cron", "is blank; give a Quartz cron with seconds such as '0 0 2 * * ?'");
+        }
+        try {
+            CronTicks.parse(cron, zone);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidScheduleException(name, "cron", "'" + cron + "' is not a Quartz cron with seconds "
+                    + "(sec min hour day-of-month month day-of-week [year]): " + e.getMessage());
+        }
     }
 
     /** The first half of a schedule: when it ticks. {@link #starts} says what it starts. */
@@ -86,12 +127,21 @@ public final class Schedule {
          * {@link #onMissedTicks} says otherwise.
          */
         public Schedule starts(String sagaName, Function<? super ZonedDateTime, ?> data) {
+            if (sagaName == null || sagaName.isBlank()) {
+                throw new InvalidScheduleException(name, "saga", "is blank; name the saga each tick starts");
+            }
+            if (data == null) {
+                throw new InvalidScheduleException(name, "data", "is missing: give the function that makes the saga's data from a tick");
+            }
             return new Schedule(name, cron, zone, sagaName, data, MissedTicks.SKIP, DEFAULT_MISSED_AFTER);
         }
     }
 
     /** What to do with ticks missed during an outage. Default {@link MissedTicks#SKIP}. */
     public Schedule onMissedTicks(MissedTicks policy) {
+        if (policy == null) {
+            throw new InvalidScheduleException(name, "missedTicks", "is missing: SKIP or RUN_ONCE");
+        }
         return new Schedule(name, cron, zone, sagaName, data, policy, missedAfter);
     }
 
@@ -101,6 +151,9 @@ public final class Schedule {
      * paused, a busy database) all start, oldest first. Default {@link #DEFAULT_MISSED_AFTER}.
      */
     public Schedule missedAfter(Duration lateness) {
+        if (lateness == null || lateness.isNegative()) {
+            throw new InvalidScheduleException(name, "missedAfter", "must be zero or more; was " + lateness);
+        }
         return new Schedule(name, cron, zone, sagaName, data, missedTicks, lateness);
     }
 

@@ -17,7 +17,10 @@ class ScheduleTest {
     private static void refused(Runnable make, String field, String... mentions) {
         assertThatThrownBy(make::run).isInstanceOfSatisfying(InvalidScheduleException.class, e -> {
             assertThat(e.field()).isEqualTo(field);
-            assertThat(e.getMessage()).contains(field).contains(mentions);
+            assertThat(e.getMessage()).contains(field);
+            for (String mention : mentions) {
+                assertThat(e.getMessage()).contains(mention);
+            }
         });
     }
 
