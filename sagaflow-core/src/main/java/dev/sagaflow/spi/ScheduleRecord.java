@@ -11,7 +11,7 @@ package dev.sagaflow.spi;
  * @param sagaName    the saga each tick starts
  * @param missedTicks the policy for missed ticks ({@code SKIP} or {@code RUN_ONCE})
  * @param lastTick    epoch millis of the last tick handled; at first registration, the registration time
- * @param updatedAt   epoch millis of the last change of the row
+ * @param updatedAt   epoch millis when the definition was registered or last changed (moving the last tick is not a change of it)
  */
 public record ScheduleRecord(String name, String cron, String zone, String sagaName, String missedTicks, long lastTick,
                              long updatedAt) {
