@@ -8,6 +8,7 @@ import com.cronutils.parser.CronParser;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -31,13 +32,20 @@ public final class CronTicks {
         return new CronTicks(ExecutionTime.forCron(QUARTZ.parse(cron)), zone);
     }
 
+    // cron-utils keeps the fraction of a second it is given (the next tick after 10:00:00.889 would be
+    // 10:00:01.889), and a schedule's first last tick is its registration instant: ticks are whole
+    // seconds, so the library is only ever asked about whole seconds.
+
     /** The first tick strictly after {@code instant}, if the expression has one. */
     public Optional<Instant> firstAfter(Instant instant) {
-        return executions.nextExecution(instant.atZone(zone)).map(ZonedDateTime::toInstant);
+        return executions.nextExecution(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone)).map(ZonedDateTime::toInstant);
     }
 
     /** The last tick strictly before {@code instant}, if the expression has one. */
     public Optional<Instant> lastBefore(Instant instant) {
-        return executions.lastExecution(instant.atZone(zone)).map(ZonedDateTime::toInstant);
+        Instant second = instant.truncatedTo(ChronoUnit.SECONDS);
+        // Mid-second, the second itself is before the instant and may be a tick.
+        Instant bound = second.equals(instant) ? second : second.plusSeconds(1);
+        return executions.lastExecution(bound.atZone(zone)).map(ZonedDateTime::toInstant);
     }
 }

@@ -98,6 +98,21 @@ class TickPlannerTest {
     }
 
     @Test
+    void aScheduleRegisteredMidSecondTicksOnWholeSeconds() {
+        // A first registration stores the moment it happened as the last tick: 10:00:00.889.
+        Instant registered = at("2026-12-01T10:00:00.889Z");
+        assertThat(TickPlanner.decide(EVERY_SECOND, registered, registered, MissedTicks.SKIP, GRACE))
+                .isEqualTo(new Decision.Wait(at("2026-12-01T10:00:01Z")));
+        assertThat(plan(EVERY_SECOND, registered, at("2026-12-01T10:00:02.100Z"), MissedTicks.SKIP))
+                .containsExactly("start 2026-12-01T10:00:01Z", "start 2026-12-01T10:00:02Z", "wait 2026-12-01T10:00:03Z");
+        assertThat(plan(EVERY_SECOND, registered, at("2026-12-01T10:02:05.300Z"), MissedTicks.RUN_ONCE).getFirst())
+                .as("the latest missed tick, a whole second too").isEqualTo("missed 2026-12-01T10:01:05Z");
+        assertThat(EVERY_SECOND.lastBefore(at("2026-12-01T10:00:05.300Z"))).contains(at("2026-12-01T10:00:05Z"));
+        assertThat(EVERY_SECOND.lastBefore(at("2026-12-01T10:00:05Z"))).contains(at("2026-12-01T10:00:04Z"));
+        assertThat(NIGHTLY.firstAfter(at("2026-12-01T01:00:00.001Z"))).contains(at("2026-12-02T01:00:00Z"));
+    }
+
+    @Test
     void ticksFollowTheZonesDaylightSavingTime() {
         CronTicks noon = CronTicks.parse("0 0 12 * * ?", PARIS);
         // Noon in Paris is 11:00Z in winter and 10:00Z in summer; the clocks went forward on 29 March 2026.
