@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -161,6 +162,37 @@ class ScheduledSagaTest {
         assertThat(ticks).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
         assertThat(Duration.between(ticks.getFirst(), ticks.getLast()).toSeconds()).as("no tick missing: %s", ticks)
                 .isEqualTo(ticks.size() - 1);
+    }
+
+    @Test
+    void aDataFunctionThatThrowsHoldsUpNoOtherScheduleAndItsTickIsTriedAgainNotLost() {
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        Schedule flaky = Schedule.cron("flaky", "* * * * * ?", PARIS).starts("report", tick -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("the report source is not ready");
+            }
+            return new Report(tick.toString());
+        });
+        Schedule steady = Schedule.cron("steady", "* * * * * ?", PARIS).starts("report", tick -> new Report(tick.toString()));
+        SagaEngine engine = SagaEngine.builder(store).register(REPORT).schedule(flaky).schedule(steady)
+                .pollInterval(Duration.ofMillis(20)).build();
+        engines.add(engine);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ticksOf(engine, "flaky").size() >= 3);
+        List<Instant> steadyTicks = ticksOf(engine, "steady");
+        List<Instant> flakyTicks = ticksOf(engine, "flaky");
+        assertThat(failuresLeft.get()).isNegative();
+        assertThat(steadyTicks.size()).as("the steady schedule went on meanwhile").isGreaterThanOrEqualTo(flakyTicks.size());
+        assertThat(flakyTicks.getFirst()).as("the tick whose data failed twice was started late, not skipped")
+                .isEqualTo(steadyTicks.getFirst());
+        assertThat(Duration.between(flakyTicks.getFirst(), flakyTicks.getLast()).toSeconds()).isEqualTo(flakyTicks.size() - 1);
+    }
+
+    private static List<Instant> ticksOf(SagaEngine engine, String schedule) {
+        String prefix = "schedule:" + schedule + ":";
+        return engine.list(SagaQuery.all().withSagaName("report").page(0, 1000)).stream()
+                .map(SagaInstance::idempotencyKey).filter(k -> k.startsWith(prefix))
+                .map(k -> Instant.parse(k.substring(prefix.length()))).sorted().toList();
     }
 
     @Test
