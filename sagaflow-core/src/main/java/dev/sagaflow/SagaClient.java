@@ -18,7 +18,10 @@ import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
 import dev.sagaflow.spi.WriteResult;
 
+import dev.sagaflow.schedule.Schedule;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,6 +91,26 @@ public final class SagaClient implements AutoCloseable {
         }
         started(row);
         return new SagaId(row.id());
+    }
+
+    /**
+     * The insert of the instance a schedule starts for one tick, ready to be written with the tick's
+     * claim: keyed and correlated by the tick, its SAGA_STARTED entry saying which schedule and tick.
+     */
+    StoreWrite.Insert scheduledStart(Schedule schedule, Instant tick, boolean missed) {
+        String key = schedule.idempotencyKey(tick);
+        NewInstance prepared = prepareStart(schedule.sagaName(), schedule.dataFor(tick), key, key);
+        String why = "started by schedule '" + schedule.name() + "' for its tick " + tick.atZone(schedule.zone())
+                + (missed ? " (the latest missed tick, run once)" : "");
+        List<HistoryEvent> history = new ArrayList<>(prepared.history().size());
+        for (HistoryEvent e : prepared.history()) {
+            history.add(e.type() != HistoryEventType.SAGA_STARTED ? e : new HistoryEvent(e.seq(), e.at(), e.type(), e.step(),
+                    e.attempt(), e.duration(), e.detail() == null ? why : e.detail() + "; " + why, e.stackTrace()));
+        }
+        long now = prepared.row().updatedAt();
+        SagaRecord row = prepared.row().stamped(new SagaRecord.Fence(1, identity.nextWriteId(), prepared.row().historySize()),
+                SagaRecord.Lease.NONE, now);
+        return new StoreWrite.Insert(row, history);
     }
 
     /** Tells the event listeners of a new instance, on a virtual thread of their own. */

@@ -13,6 +13,7 @@ import dev.sagaflow.internal.ReplyReceiver;
 import dev.sagaflow.internal.Registry;
 import dev.sagaflow.internal.SagaRunner;
 import dev.sagaflow.internal.SagaStateMachine;
+import dev.sagaflow.internal.Scheduler;
 import dev.sagaflow.internal.Transition;
 import dev.sagaflow.messaging.Message;
 import dev.sagaflow.messaging.Transport;
@@ -20,6 +21,8 @@ import dev.sagaflow.observe.ContextPropagation;
 import dev.sagaflow.observe.NodeHealth;
 import dev.sagaflow.observe.SagaEventListener;
 import dev.sagaflow.observe.StepInterceptor;
+import dev.sagaflow.schedule.InvalidScheduleException;
+import dev.sagaflow.schedule.Schedule;
 import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
@@ -76,6 +79,7 @@ public final class SagaEngine implements AutoCloseable {
     private final ReplyReceiver replies;
     private final Transport.Subscription replySubscription;
     private final Observers observers;
+    private final Scheduler scheduler;
     private volatile boolean closed;
 
     private SagaEngine(Builder b) {
@@ -94,12 +98,28 @@ public final class SagaEngine implements AutoCloseable {
         this.transport = b.transport;
         b.definitions.forEach(this::requireTransportFor);
         b.definitions.forEach(registry::register);
+        requireSchedulable(b.schedules);
         if (!clientOnly) {
             store.open(identity.owner());
         }
+        DuePoller[] pollerRef = new DuePoller[1];
+        this.scheduler = b.schedules.isEmpty() ? null : new Scheduler(identity.owner(), store, b.schedules,
+                new Scheduler.Starts() {
+                    @Override
+                    public StoreWrite.Insert prepare(Schedule schedule, java.time.Instant tick, boolean missed) {
+                        return client.scheduledStart(schedule, tick, missed);
+                    }
+
+                    @Override
+                    public void started(SagaRecord row) {
+                        client.started(row);
+                    }
+                }, () -> pollerRef[0].wakeUp(), clock, b.pollInterval.toMillis());
+        if (scheduler != null) {
+            scheduler.register(); // before any thread starts: a store that keeps no schedules fails the build cleanly
+        }
         long leaseMillis = b.leaseDuration.toMillis();
         this.committer = new GroupCommitter(store, b.commitBatchSize, nodeId);
-        DuePoller[] pollerRef = new DuePoller[1];
         this.runner = new SagaRunner(identity, committer, store, clock, leaseMillis, b.stuckCallAfter.toMillis(),
                 b.maxConcurrentSteps, maxDataBytes, b.listener, observers, at -> pollerRef[0].hint(at), registry);
         this.poller = new DuePoller(identity.owner(), store, registry, runner, clock, b.pollInterval.toMillis(), leaseMillis,
@@ -122,6 +142,27 @@ public final class SagaEngine implements AutoCloseable {
             store.onDueWork(poller::wakeUp);
             heartbeat.start();
             poller.start();
+            if (scheduler != null) {
+                scheduler.start();
+            }
+        }
+    }
+
+    /** Refuses, before anything is written, schedules this engine could not run. */
+    private void requireSchedulable(List<Schedule> schedules) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Schedule schedule : schedules) {
+            if (!names.add(schedule.name())) {
+                throw new InvalidScheduleException(schedule.name(), "name", "is given to two schedules of this engine");
+            }
+            if (!registry.names().contains(schedule.sagaName())) {
+                throw new InvalidScheduleException(schedule.name(), "saga", "'" + schedule.sagaName()
+                        + "' is not registered on this engine; register its definition too (registered: "
+                        + registry.describe() + ")");
+            }
+        }
+        if (!schedules.isEmpty() && clientOnly) {
+            throw new IllegalStateException("a client-only engine runs no schedules; give them to the engine nodes");
         }
     }
 
@@ -413,6 +454,9 @@ public final class SagaEngine implements AutoCloseable {
         if (replySubscription != null) {
             replySubscription.close();
         }
+        if (scheduler != null) {
+            scheduler.close();
+        }
         poller.close();
         runner.close(shutdownWait.toMillis());
         committer.close(storeTimeout.toMillis());
@@ -433,6 +477,7 @@ public final class SagaEngine implements AutoCloseable {
     public static final class Builder {
         private final SagaStore store;
         private final List<SagaDefinition<?>> definitions = new ArrayList<>();
+        private final List<Schedule> schedules = new ArrayList<>();
         private String nodeId = defaultNodeId();
         private Clock clock = Clock.systemUTC();
         private int maxConcurrentSteps = 256;
@@ -462,6 +507,16 @@ public final class SagaEngine implements AutoCloseable {
         /** Registers a definition (checked when it was built). */
         public Builder register(SagaDefinition<?> definition) {
             definitions.add(Objects.requireNonNull(definition, "definition"));
+            return this;
+        }
+
+        /**
+         * Runs a schedule on this node: at each of its ticks one node of those sharing the store starts
+         * the schedule's saga, once. Its saga must be {@linkplain #register registered} here too; the
+         * schedule is checked, and its row registered in the store, when the engine is built.
+         */
+        public Builder schedule(Schedule schedule) {
+            schedules.add(Objects.requireNonNull(schedule, "schedule"));
             return this;
         }
 

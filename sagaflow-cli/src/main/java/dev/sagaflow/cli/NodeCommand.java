@@ -6,6 +6,7 @@ import dev.sagaflow.examples.orders.OrderFulfilmentDemo;
 import dev.sagaflow.examples.orders.OrderFulfilmentSaga;
 import dev.sagaflow.examples.orders.Participants;
 import dev.sagaflow.jdbc.SagaStores;
+import dev.sagaflow.schedule.Schedule;
 import dev.sagaflow.spi.SagaStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +57,16 @@ final class NodeCommand implements Callable<Integer> {
                     + "operator's `saga retry` is what finishes it.")
     boolean operatorPaced;
 
+    @Option(names = "--schedule", paramLabel = "DEMO",
+            description = "Also runs a demo schedule. every-second: starts the saga 'tick' (one local step) at every "
+                    + "second, once per second whichever nodes share the store (idempotency key "
+                    + "schedule:every-second:<tick>; missed ticks are skipped).")
+    String schedule;
+
     @Override
     public Integer call() throws Exception {
         metrics.check();
+        Schedule demoSchedule = schedule == null ? null : DemoSchedule.named(schedule);
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);
         }
@@ -80,6 +88,9 @@ final class NodeCommand implements Callable<Integer> {
                         : OrderFulfilmentSaga.definition(participants))
                 .leaseDuration(lease)
                 .pollInterval(poll);
+        if (demoSchedule != null) {
+            builder.register(DemoSchedule.saga()).schedule(demoSchedule);
+        }
         if (nodeId != null) {
             builder.nodeId(nodeId);
         }

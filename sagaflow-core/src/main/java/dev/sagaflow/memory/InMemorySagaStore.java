@@ -7,6 +7,8 @@ import dev.sagaflow.messaging.Message;
 import dev.sagaflow.spi.DueWork;
 import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
+import dev.sagaflow.spi.ScheduleRecord;
+import dev.sagaflow.spi.TickClaim;
 import dev.sagaflow.spi.SignalDelivery;
 import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.SagaStore;
@@ -45,6 +47,7 @@ public final class InMemorySagaStore implements SagaStore {
     private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
     private final Map<String, SignalRecord> signals = new HashMap<>();
     private final Map<String, Map<String, SignalRecord>> inboxes = new HashMap<>();
+    private final Map<String, ScheduleRecord> schedules = new java.util.TreeMap<>();
 
     private record OutboxEntry(Message message, String owner, long leaseUntil) {
     }
@@ -280,6 +283,53 @@ public final class InMemorySagaStore implements SagaStore {
                 .filter(r -> r.wakeAt() != null && r.owner() == null && sagaNames.contains(r.sagaName()))
                 .map(SagaRecord::wakeAt)
                 .min(Long::compare);
+    }
+
+    @Override
+    public synchronized ScheduleRecord registerSchedule(ScheduleRecord wanted, long now) {
+        ScheduleRecord stored = ScheduleRecord.registered(schedules.get(wanted.name()), wanted, now);
+        schedules.put(stored.name(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<ScheduleRecord> schedules() {
+        return List.copyOf(schedules.values());
+    }
+
+    @Override
+    public synchronized TickClaim claimTick(String scheduleName, long expectedLastTick, long tick, StoreWrite.Insert start) {
+        if (!movable(scheduleName, expectedLastTick, tick)) {
+            return TickClaim.stale();
+        }
+        // Checked before the tick moves: an insert refused for its content (it throws) leaves all as it was.
+        WriteResult refusal = check(start);
+        moveLastTick(scheduleName, tick);
+        if (refusal != null) {
+            return TickClaim.alreadyStarted(refusal.existingId());
+        }
+        apply(start);
+        return TickClaim.started(start.record().id());
+    }
+
+    @Override
+    public synchronized boolean skipTicks(String scheduleName, long expectedLastTick, long upTo) {
+        if (!movable(scheduleName, expectedLastTick, upTo)) {
+            return false;
+        }
+        moveLastTick(scheduleName, upTo);
+        return true;
+    }
+
+    private boolean movable(String scheduleName, long expectedLastTick, long tick) {
+        ScheduleRecord stored = schedules.get(scheduleName);
+        return stored != null && stored.lastTick() == expectedLastTick && tick > expectedLastTick;
+    }
+
+    private void moveLastTick(String scheduleName, long tick) {
+        ScheduleRecord s = schedules.get(scheduleName);
+        schedules.put(scheduleName, new ScheduleRecord(s.name(), s.cron(), s.zone(), s.sagaName(), s.missedTicks(), tick,
+                s.updatedAt()));
     }
 
     private void queue(List<Message> messages) {

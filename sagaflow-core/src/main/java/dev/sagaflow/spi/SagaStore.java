@@ -110,6 +110,44 @@ public interface SagaStore extends Outbox, AutoCloseable {
     default void onDueWork(Runnable wakeUp) {
     }
 
+    /**
+     * Registers a schedule: creates its row, or changes the stored one, as
+     * {@link ScheduleRecord#registered} says, reading and writing in one transaction (nodes starting
+     * at once register one row). Returns the row as stored. A store that keeps no schedules throws
+     * {@link UnsupportedOperationException}.
+     */
+    default ScheduleRecord registerSchedule(ScheduleRecord wanted, long now) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no schedules");
+    }
+
+    /** The stored schedules, by name. */
+    default java.util.List<ScheduleRecord> schedules() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no schedules");
+    }
+
+    /**
+     * Handles one tick of a schedule, in one transaction: moves its last tick from
+     * {@code expectedLastTick} to {@code tick} (compare-and-set: refused, {@link TickClaim.Outcome#STALE},
+     * when the stored last tick is another, or when {@code tick} is not after it) and inserts
+     * {@code start}, the tick's instance, under the same rules as a {@link StoreWrite.Insert} in
+     * {@link #write}. All or none: an insert the store refuses for its content throws and leaves the
+     * last tick where it was; an insert whose idempotency key is taken moves the tick and keeps the
+     * existing instance ({@link TickClaim.Outcome#ALREADY_STARTED}).
+     *
+     * @throws SagaStoreException when the outcome is unknown, or the insert was refused (nothing changed)
+     */
+    default TickClaim claimTick(String scheduleName, long expectedLastTick, long tick, StoreWrite.Insert start) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no schedules");
+    }
+
+    /**
+     * Passes over a schedule's ticks up to {@code upTo} without starting anything (missed ticks
+     * skipped): the same compare-and-set as {@link #claimTick}. Returns whether it moved.
+     */
+    default boolean skipTicks(String scheduleName, long expectedLastTick, long upTo) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no schedules");
+    }
+
     @Override
     void close();
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link SagaStore} must do, whatever it stores into. A store module extends this class
@@ -766,5 +767,132 @@ public abstract class SagaStoreContract {
 
     private static SagaRecord unowned(String id, String key, Long wakeAt) {
         return leasedTo(row(id, key).toBuilder().wakeAt(wakeAt).build(), null, null);
+    }
+
+    // ---- Schedules: one row per schedule, its last tick moved by compare-and-set with its tick's instance.
+
+    private static final long TICK_1 = T0 + 1_000;
+    private static final long TICK_2 = T0 + 2_000;
+
+    private static ScheduleRecord schedule(String cron, String policy) {
+        return new ScheduleRecord("nightly", cron, "Europe/Paris", "order", policy, 0, 0);
+    }
+
+    private static StoreWrite.Insert tickStart(String id, long tick) {
+        return new StoreWrite.Insert(unowned(id, "schedule:nightly:" + Instant.ofEpochMilli(tick), T0),
+                List.of(event(1, HistoryEventType.SAGA_STARTED, null)));
+    }
+
+    private ScheduleRecord storedSchedule() {
+        return store.schedules().stream().filter(s -> s.name().equals("nightly")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aScheduleRegisteredAgainUnchangedKeepsItsLastTick() {
+        ScheduleRecord first = store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0);
+        assertThat(first).isEqualTo(new ScheduleRecord("nightly", "0 0 2 * * ?", "Europe/Paris", "order", "SKIP", T0, T0));
+        store.claimTick("nightly", T0, TICK_1, tickStart(newId(), TICK_1));
+
+        ScheduleRecord again = store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0 + 50_000);
+        assertThat(again.lastTick()).as("a restart must not forget the ticks it missed").isEqualTo(TICK_1);
+        assertThat(storedSchedule()).isEqualTo(again);
+
+        ScheduleRecord runOnce = store.registerSchedule(schedule("0 0 2 * * ?", "RUN_ONCE"), T0 + 60_000);
+        assertThat(runOnce).as("a new policy only").isEqualTo(new ScheduleRecord("nightly", "0 0 2 * * ?", "Europe/Paris",
+                "order", "RUN_ONCE", TICK_1, T0 + 60_000));
+        assertThat(store.schedules()).containsExactly(runOnce);
+    }
+
+    @Test
+    void aScheduleRedefinedCountsFromTheChangeAndItsLastTickNeverMovesBack() {
+        store.registerSchedule(schedule("0 0 2 * * ?", "RUN_ONCE"), T0);
+        ScheduleRecord changed = store.registerSchedule(schedule("0 0 3 * * ?", "RUN_ONCE"), T0 + 90_000);
+        assertThat(changed).isEqualTo(new ScheduleRecord("nightly", "0 0 3 * * ?", "Europe/Paris", "order", "RUN_ONCE",
+                T0 + 90_000, T0 + 90_000));
+        store.claimTick("nightly", T0 + 90_000, T0 + 100_000, tickStart(newId(), T0 + 100_000));
+
+        // A node whose clock is behind registers the old cron: the last tick stays where it was.
+        ScheduleRecord back = store.registerSchedule(schedule("0 0 2 * * ?", "RUN_ONCE"), T0 + 95_000);
+        assertThat(back.cron()).isEqualTo("0 0 2 * * ?");
+        assertThat(back.lastTick()).isEqualTo(T0 + 100_000);
+        assertThat(storedSchedule()).isEqualTo(back);
+    }
+
+    @Test
+    void claimingATickMovesTheLastTickAndInsertsItsInstanceTogether() {
+        store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0);
+        String id = newId();
+
+        TickClaim claim = store.claimTick("nightly", T0, TICK_1, tickStart(id, TICK_1));
+
+        assertThat(claim).isEqualTo(TickClaim.started(id));
+        assertThat(storedSchedule().lastTick()).isEqualTo(TICK_1);
+        SagaRecord started = store.find(id).orElseThrow();
+        assertThat(started.idempotencyKey()).isEqualTo("schedule:nightly:" + Instant.ofEpochMilli(TICK_1));
+        assertThat(store.history(id)).hasSize(1);
+        assertThat(store.claimDue("node-a", T0 + 1, T0 + 30_000, NAMES, 10)).extracting(SagaRecord::id)
+                .as("the new instance is due for any node").containsExactly(id);
+    }
+
+    @Test
+    void aClaimWithAStaleExpectedTickChangesNothing() {
+        store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0);
+        String winner = newId();
+        assertThat(store.claimTick("nightly", T0, TICK_1, tickStart(winner, TICK_1)).outcome()).isEqualTo(TickClaim.Outcome.STARTED);
+
+        // A second node that read the row before the first claimed: the same tick, then a later one, from T0.
+        String late = newId();
+        assertThat(store.claimTick("nightly", T0, TICK_1, tickStart(late, TICK_1))).isEqualTo(TickClaim.stale());
+        String later = newId();
+        assertThat(store.claimTick("nightly", T0, TICK_2, tickStart(later, TICK_2))).isEqualTo(TickClaim.stale());
+        assertThat(store.find(late)).isEmpty();
+        assertThat(store.find(later)).isEmpty();
+        assertThat(storedSchedule().lastTick()).isEqualTo(TICK_1);
+        assertThat(store.claimTick("nightly", TICK_1, TICK_1, tickStart(newId(), TICK_1)))
+                .as("a tick must come after the last one").isEqualTo(TickClaim.stale());
+        assertThat(store.claimTick("unknown", T0, TICK_1, tickStart(newId(), TICK_1))).isEqualTo(TickClaim.stale());
+        assertThat(store.countByState("order").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimWhoseInsertIsRefusedLeavesTheLastTickWhereItWas() {
+        store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0);
+        SagaRecord existing = row(newId(), "someone-else's");
+        insert(existing);
+
+        // The tick's instance reuses an existing id: the store refuses the insert, so the tick must not move.
+        StoreWrite.Insert clash = new StoreWrite.Insert(unowned(existing.id(), "schedule:nightly:" + Instant.ofEpochMilli(TICK_1), T0),
+                List.of(event(1, HistoryEventType.SAGA_STARTED, null)));
+        assertThatThrownBy(() -> store.claimTick("nightly", T0, TICK_1, clash)).isInstanceOf(RuntimeException.class);
+
+        assertThat(storedSchedule().lastTick()).isEqualTo(T0);
+        assertThat(store.findByIdempotencyKey("order", "schedule:nightly:" + Instant.ofEpochMilli(TICK_1))).isEmpty();
+        assertThat(store.find(existing.id())).contains(existing);
+        String id = newId();
+        assertThat(store.claimTick("nightly", T0, TICK_1, tickStart(id, TICK_1))).as("and the tick can still be claimed")
+                .isEqualTo(TickClaim.started(id));
+    }
+
+    @Test
+    void aClaimForATickWhoseInstanceExistsMovesTheTickAndNamesTheInstance() {
+        store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0);
+        StoreWrite.Insert first = tickStart(newId(), TICK_1);
+        insert(first.record()); // started by hand with the tick's key
+
+        TickClaim claim = store.claimTick("nightly", T0, TICK_1, tickStart(newId(), TICK_1));
+
+        assertThat(claim).isEqualTo(TickClaim.alreadyStarted(first.record().id()));
+        assertThat(storedSchedule().lastTick()).isEqualTo(TICK_1);
+        assertThat(store.countByState("order").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void skippingTicksIsACompareAndSetToo() {
+        store.registerSchedule(schedule("0 0 2 * * ?", "SKIP"), T0);
+        assertThat(store.skipTicks("nightly", T0, TICK_2)).isTrue();
+        assertThat(store.skipTicks("nightly", T0, TICK_2 + 1_000)).as("stale").isFalse();
+        assertThat(store.skipTicks("nightly", TICK_2, TICK_1)).as("backwards").isFalse();
+        assertThat(storedSchedule().lastTick()).isEqualTo(TICK_2);
+        assertThat(store.countByState("order")).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.sagaflow.SagaState;
 import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.DueWorkListener;
 import dev.sagaflow.jdbc.internal.SagaTables;
+import dev.sagaflow.jdbc.internal.ScheduleTable;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
 import dev.sagaflow.jdbc.internal.SqlDialect;
 import dev.sagaflow.spi.DueWork;
@@ -13,6 +14,8 @@ import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.ScheduleRecord;
+import dev.sagaflow.spi.TickClaim;
 import dev.sagaflow.spi.SignalDelivery;
 import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
@@ -220,6 +223,33 @@ public final class PostgresSagaStore implements SagaStore {
     @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         return read(c -> SagaTables.nextWakeAt(c, sagaNames));
+    }
+
+    @Override
+    public ScheduleRecord registerSchedule(ScheduleRecord wanted, long now) {
+        return inTransaction(" (the schedule's registration is unknown)", c -> ScheduleTable.register(c, DIALECT, wanted, now));
+    }
+
+    @Override
+    public List<ScheduleRecord> schedules() {
+        return read(ScheduleTable::all);
+    }
+
+    /** A started tick's instance is held by no node yet: the NOTIFY in its transaction wakes whichever is idle. */
+    @Override
+    public TickClaim claimTick(String scheduleName, long expectedLastTick, long tick, StoreWrite.Insert start) {
+        return refusedOrUnknown(() -> inTransaction(" (the tick's claim is unknown)", c -> {
+            TickClaim claim = ScheduleTable.claimTick(c, DIALECT, scheduleName, expectedLastTick, tick, start);
+            if (claim.outcome() == TickClaim.Outcome.STARTED) {
+                notifyDueWork(c);
+            }
+            return claim;
+        }));
+    }
+
+    @Override
+    public boolean skipTicks(String scheduleName, long expectedLastTick, long upTo) {
+        return inTransaction(WRITE_UNKNOWN, c -> ScheduleTable.moveLastTick(c, scheduleName, expectedLastTick, upTo));
     }
 
     @Override

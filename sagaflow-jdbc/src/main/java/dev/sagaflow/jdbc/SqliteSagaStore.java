@@ -6,6 +6,7 @@ import dev.sagaflow.SagaState;
 import dev.sagaflow.jdbc.internal.Database;
 import dev.sagaflow.jdbc.internal.ExclusiveFileLock;
 import dev.sagaflow.jdbc.internal.SagaTables;
+import dev.sagaflow.jdbc.internal.ScheduleTable;
 import dev.sagaflow.jdbc.internal.SchemaMigrator;
 import dev.sagaflow.jdbc.internal.SqlDialect;
 import dev.sagaflow.spi.DueWork;
@@ -13,6 +14,8 @@ import dev.sagaflow.spi.Inbox;
 import dev.sagaflow.spi.SagaRecord;
 import dev.sagaflow.spi.SagaStore;
 import dev.sagaflow.spi.SagaStoreException;
+import dev.sagaflow.spi.ScheduleRecord;
+import dev.sagaflow.spi.TickClaim;
 import dev.sagaflow.spi.SignalDelivery;
 import dev.sagaflow.spi.SignalRecord;
 import dev.sagaflow.spi.StoreWrite;
@@ -276,6 +279,43 @@ public final class SqliteSagaStore implements SagaStore {
     @Override
     public Optional<Long> nextWakeAt(Collection<String> sagaNames) {
         return read(() -> SagaTables.nextWakeAt(reader, sagaNames));
+    }
+
+    @Override
+    public ScheduleRecord registerSchedule(ScheduleRecord wanted, long now) {
+        writeLock.lock();
+        try {
+            return inTransaction(() -> ScheduleTable.register(writer, SqlDialect.SQLITE, wanted, now));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<ScheduleRecord> schedules() {
+        return read(() -> ScheduleTable.all(reader));
+    }
+
+    @Override
+    public TickClaim claimTick(String scheduleName, long expectedLastTick, long tick, StoreWrite.Insert start) {
+        writeLock.lock();
+        try {
+            return inTransaction(() -> ScheduleTable.claimTick(writer, SqlDialect.SQLITE, scheduleName, expectedLastTick, tick, start));
+        } catch (SagaStoreException e) {
+            throw Database.refusedOrUnknown(e, "SQLite store " + file);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean skipTicks(String scheduleName, long expectedLastTick, long upTo) {
+        writeLock.lock();
+        try {
+            return inTransaction(() -> ScheduleTable.moveLastTick(writer, scheduleName, expectedLastTick, upTo));
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override
