@@ -63,6 +63,12 @@ final class SagaShowCommand implements Callable<Integer> {
             lines.put("saga", r.id() + "  (" + r.sagaName() + " v" + r.sagaVersion() + ")");
             lines.put("state", r.state() + (r.flag() == null ? "" : "   flagged " + r.flag()));
             lines.put("key", r.idempotencyKey() + "   correlation id " + r.correlationId());
+            if (r.parentId() != null) {
+                lines.put("parent", r.parentId() + " (this saga is its child)");
+            }
+            if (r.progress().run() > 0 || r.progress().loops() > 0) {
+                lines.put("run", r.progress().run() + ", pass " + (r.progress().loops() + 1));
+            }
             lines.put("created", Rendering.time(r.createdAt()) + "   updated " + Rendering.time(r.updatedAt())
                     + "   version " + r.version());
             lines.put("standing", doc.get("standing"));
