@@ -3,6 +3,10 @@ package dev.sagaflow.cli;
 import dev.sagaflow.SagaEngine;
 import dev.sagaflow.bench.BenchOptions;
 import dev.sagaflow.bench.BenchReport;
+import dev.sagaflow.bench.EternalReport;
+import dev.sagaflow.bench.EternalWorkload;
+import dev.sagaflow.bench.FanOutReport;
+import dev.sagaflow.bench.FanOutWorkload;
 import dev.sagaflow.bench.LoadDriver;
 import dev.sagaflow.bench.WaitingOptions;
 import dev.sagaflow.bench.WaitingReport;
@@ -27,11 +31,39 @@ import java.util.function.Consumer;
                         + "--wakeups-per-second of them for --wake-seconds and measures the wake-up latency "
                         + "(heap_mb_at_100k, heap_mb_at_n, wake_p50_ms, wake_p99_ms and more in the JSON line)."})
 final class BenchCommand implements Callable<Integer> {
-    enum Workload { reference, waiting }
+    enum Workload { reference, waiting, @SuppressWarnings("unused") fan_out, eternal }
 
-    @Option(names = "--workload", defaultValue = "reference", paramLabel = "NAME",
-            description = "reference or waiting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workload", defaultValue = "reference", paramLabel = "NAME", converter = WorkloadConverter.class,
+            description = "reference, waiting, fan-out or eternal (default: ${DEFAULT-VALUE}).")
     Workload workload;
+
+    /** Accepts {@code fan-out} for the enum constant that Java cannot spell so. */
+    static final class WorkloadConverter implements picocli.CommandLine.ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String value) {
+            return Workload.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    @Option(names = "--fan-outs", defaultValue = "200", paramLabel = "N",
+            description = "--workload fan-out: sagas that fan out, after --sagas reference sagas (default: ${DEFAULT-VALUE}).")
+    int fanOuts;
+
+    @Option(names = "--branches", defaultValue = "100", paramLabel = "N",
+            description = "--workload fan-out: branches (child sagas of one step) per fan-out (default: ${DEFAULT-VALUE}).")
+    int branches;
+
+    @Option(names = "--iterations", defaultValue = "100000", paramLabel = "N",
+            description = "--workload eternal: iterations of the one saga's step (default: ${DEFAULT-VALUE}).")
+    long iterations;
+
+    @Option(names = "--per-run", defaultValue = "1000", paramLabel = "N",
+            description = "--workload eternal: iterations per run before it continues as new (default: ${DEFAULT-VALUE}).")
+    int perRun;
+
+    @Option(names = "--keep-runs", defaultValue = "3", paramLabel = "N",
+            description = "--workload eternal: runs whose history is kept (default: ${DEFAULT-VALUE}).")
+    int keepRuns;
 
     @Option(names = "--instances", defaultValue = "1000000", paramLabel = "N",
             description = "--workload waiting: instances left waiting (default: ${DEFAULT-VALUE}).")
@@ -91,6 +123,9 @@ final class BenchCommand implements Callable<Integer> {
             SagaStores.check(store); // refuses a URL of another kind without echoing its password
         }
         options(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
+        if (workload != Workload.reference && (remote || metrics || tracing)) {
+            throw new UnusableSetupException("--remote, --metrics and --tracing are for the reference workload");
+        }
         if (workload == Workload.waiting) {
             if (remote) {
                 throw new UnusableSetupException("--remote is for the reference workload, not --workload waiting");
@@ -108,6 +143,22 @@ final class BenchCommand implements Callable<Integer> {
         }
         OutcomeLog.off();
         Path where = dir != null ? dir : Files.createTempDirectory("sagaflow-bench");
+        if (workload == Workload.fan_out || workload == Workload.eternal) {
+            try {
+                if (workload == Workload.fan_out) {
+                    FanOutReport report = FanOutWorkload.run(options(where), fanOuts, branches, System.err);
+                    System.out.println(report.toJson());
+                } else {
+                    EternalReport report = EternalWorkload.run(options(where), iterations, perRun, keepRuns, System.err);
+                    System.out.println(report.toJson());
+                }
+                return 0;
+            } finally {
+                if (dir == null) {
+                    TempFolders.deleteRecursively(where);
+                }
+            }
+        }
         if (workload == Workload.waiting) {
             try {
                 WaitingReport report = WaitingWorkload.run(waitingOptions(where), System.err);
