@@ -49,7 +49,7 @@ final class JoinRules {
         switch (policy.kind()) {
             case ALL -> {
                 if (failed > 0) {
-                    return fail(join, failed + " of " + total + " branches failed (join all)");
+                    return fail(join, failed + " of " + total + " branches failed: " + failedNames(join));
                 }
                 if (completed < total) {
                     return null;
@@ -66,8 +66,8 @@ final class JoinRules {
                     keep = byCompletion(join).subList(0, needed);
                     why = needed + " of " + total + " branches completed (join " + policy + ")";
                 } else if (completed + open < needed) {
-                    return fail(join, failed + " of " + total + " branches failed: " + needed + " can no longer complete"
-                            + " (join " + policy + ")");
+                    return fail(join, failed + " of " + total + " branches failed (" + failedNames(join) + "): " + needed
+                            + " can no longer complete");
                 } else {
                     return null;
                 }
@@ -170,6 +170,12 @@ final class JoinRules {
         }
         return join.children.stream().noneMatch(c -> c.status == Status.RUNNING || c.status == Status.PENDING
                 || c.undo && c.status == Status.COMPLETED);
+    }
+
+    private static String failedNames(StepJoin join) {
+        List<String> names = join.children.stream().filter(c -> c.status == Status.FAILED || c.status == Status.CANCELLED)
+                .map(c -> "'" + c.branch + "'").toList();
+        return names.size() <= 3 ? String.join(", ", names) : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
     }
 
     private static List<Child> byCompletion(StepJoin join) {

@@ -32,6 +32,9 @@ class ReadmeExampleTest {
     static final String SECTION = "## A saga in Java";
     static final String WAITING_SECTION = "## A saga that waits";
     static final String WATCHING_SECTION = "## Watching sagas: events, interceptors, outcome events";
+    static final String BRANCHES_SECTION = "## Branches, sub-sagas and sagas that run forever";
+    static final String HARNESS_SECTION = "## A saga around an unreliable worker";
+    static final String SCHEDULES_SECTION = "## Cron schedules";
 
     @TempDir
     Path dir;
@@ -85,6 +88,50 @@ class ReadmeExampleTest {
         List<String> again = runs.next();
         assertThat(again).as("run again: both ended, no event sent twice, no step run again")
                 .noneMatch(line -> line.startsWith("order service:") || line.startsWith("step failed") || line.contains(" took "));
+    }
+
+    @Test
+    void theBranchesExampleJoinsUndoesAFailedJoinsBranchesAndKeepsABoundedHistory() throws Exception {
+        Runs runs = compiled(BRANCHES_SECTION);
+        List<String> first = runs.next();
+        assertThat(first).contains("trip-1 booked: [flight, hotel], auth-trip-1", "trip-1: COMPLETED",
+                "flight cancelled for trip-2",
+                "trip-2: FAILED (step 'book' failed after 1 attempt: join all failed: 1 of 2 branches failed: 'hotel')",
+                "poller: COMPLETED after 12 polls, 32 history entries kept");
+        assertThat(first).noneMatch(line -> line.startsWith("hotel cancelled") || line.startsWith("payment voided"));
+
+        List<String> again = runs.next();
+        assertThat(again).as("run again: the same instances, ended, and nothing runs again")
+                .contains("trip-1: COMPLETED", "poller: COMPLETED after 12 polls, 32 history entries kept")
+                .noneMatch(line -> line.contains("booked:") || line.contains("cancelled for"));
+    }
+
+    @Test
+    void theHarnessExampleRetriesAnInvalidOutputAndHandsALowScoreToItsFallback() throws Exception {
+        Runs runs = compiled(HARNESS_SECTION);
+        List<String> first = runs.next();
+        assertThat(first).contains("t-1 answered by small-model: Restart the router.",
+                "t-2 answered by support-desk: A person will call you back.",
+                "  2 STEP_FAILED draft-answer #1: invalid output: empty answer {\"model\":\"small-model\",\"tokens\":412}");
+        assertThat(first).anySatisfy(line -> assertThat(line).contains("FALLBACK_STARTED draft-answer: score 0.3 is below"));
+
+        List<String> again = runs.next();
+        assertThat(again).as("run again: nothing answered twice").noneMatch(line -> line.contains(" answered by "));
+    }
+
+    @Test
+    void theScheduleExampleStartsOneSagaPerTick() throws Exception {
+        Runs runs = compiled(SCHEDULES_SECTION);
+        List<String> first = runs.next();
+        List<String> keys = first.stream().filter(line -> line.startsWith("schedule:every-second-report:")).toList();
+        assertThat(keys).as("about three ticks in 3.5 s, each started once").hasSizeBetween(2, 5).doesNotHaveDuplicates()
+                .allSatisfy(line -> assertThat(line).endsWith(": COMPLETED"));
+        assertThat(first.stream().filter(line -> line.startsWith("report for "))).hasSize(keys.size());
+
+        List<String> again = runs.next();
+        List<String> all = again.stream().filter(line -> line.startsWith("schedule:every-second-report:")).toList();
+        assertThat(all).as("the first run's ticks, and those since, each once").doesNotHaveDuplicates().containsAll(keys);
+        assertThat(again.stream().filter(line -> line.startsWith("report for "))).hasSize(all.size() - keys.size());
     }
 
     /** Successive runs of a section's example, compiled once, in one working directory. */
