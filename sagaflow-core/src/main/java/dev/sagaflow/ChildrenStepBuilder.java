@@ -40,8 +40,10 @@ public abstract class ChildrenStepBuilder<D, B extends ChildrenStepBuilder<D, B>
         return fallback(Fallback.of(action));
     }
 
+    abstract StepDefinition<D> toDefinition();
+
     @Override
-    List<StepDefinition<D>> toDefinitions() {
+    List<StepDefinition<D>> toDefinitions(boolean pastNoReturn) {
         StepDefinition<D> step = toDefinition();
         return fallback == null ? List.of(step) : List.of(step, fallback.toDefinition(name, step.kind()));
     }

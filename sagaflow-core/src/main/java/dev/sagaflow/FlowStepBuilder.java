@@ -1,5 +1,6 @@
 package dev.sagaflow;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Builds a {@linkplain FlowControl flow step}: a loop back, or a continue-as-new. */
@@ -21,7 +22,7 @@ public final class FlowStepBuilder<D> extends StepChain<D> {
     }
 
     @Override
-    StepDefinition<D> toDefinition() {
-        return StepDefinition.controllingFlow(name, condition, control);
+    List<StepDefinition<D>> toDefinitions(boolean pastNoReturn) {
+        return List.of(StepDefinition.controllingFlow(name, condition, control));
     }
 }

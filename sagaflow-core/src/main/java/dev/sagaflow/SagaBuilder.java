@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 public final class SagaBuilder<D> {
     private final String name;
     private final Class<D> dataType;
-    /** StepBuilders and WaitBuilders, in order. */
-    private final List<Object> steps = new ArrayList<>();
+    /** The steps' builders, in order. */
+    private final List<StepChain<D>> steps = new ArrayList<>();
     private int version = 1;
     private Duration deadline;
     private RetryPolicy compensationRetry = RetryPolicy.forever();
@@ -214,11 +214,8 @@ public final class SagaBuilder<D> {
     public SagaDefinition<D> build() {
         List<StepDefinition<D>> built = new ArrayList<>();
         boolean pastNoReturn = false;
-        for (Object step : steps) {
-            List<StepDefinition<D>> definitions = step instanceof WaitBuilder<?> wait
-                    ? List.of(((WaitBuilder<D>) wait).toDefinition(pastNoReturn ? StepKind.RETRIABLE : StepKind.COMPENSATABLE))
-                    : step instanceof StepChain<?> chain ? ((StepChain<D>) chain).toDefinitions()
-                    : ((StepBuilder<D>) step).toDefinitions();
+        for (StepChain<D> step : steps) {
+            List<StepDefinition<D>> definitions = step.toDefinitions(pastNoReturn);
             for (StepDefinition<D> definition : definitions) {
                 pastNoReturn |= definition.kind() != StepKind.COMPENSATABLE;
                 built.add(definition);

@@ -11,8 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /** Builds one step; {@code step}, {@code pivot}, {@code retriable}, the waits and {@code build} move on. */
-public final class StepBuilder<D> {
-    private final SagaBuilder<D> saga;
+public final class StepBuilder<D> extends StepChain<D> {
     private final String name;
     private final StepKind kind;
     private StepAction<D> action;
@@ -28,7 +27,7 @@ public final class StepBuilder<D> {
     private Fallback<D> fallback;
 
     StepBuilder(SagaBuilder<D> saga, String name, StepKind kind) {
-        this.saga = saga;
+        super(saga);
         this.name = name;
         this.kind = kind;
     }
@@ -126,59 +125,8 @@ public final class StepBuilder<D> {
         return fallback(Fallback.of(action));
     }
 
-    public StepBuilder<D> step(String stepName) {
-        return saga.step(stepName);
-    }
-
-    public StepBuilder<D> pivot(String stepName) {
-        return saga.pivot(stepName);
-    }
-
-    public StepBuilder<D> retriable(String stepName) {
-        return saga.retriable(stepName);
-    }
-
-    public <P> WaitBuilder<D> awaitSignal(String stepName, String signalName, Class<P> payloadType,
-                                          SignalHandler<D, ? super P> handler) {
-        return saga.awaitSignal(stepName, signalName, payloadType, handler);
-    }
-
-    public WaitBuilder<D> sleep(String stepName, Duration duration) {
-        return saga.sleep(stepName, duration);
-    }
-
-    public WaitBuilder<D> sleepUntil(String stepName, Function<? super D, Instant> dueTime) {
-        return saga.sleepUntil(stepName, dueTime);
-    }
-
-    public ParallelBuilder<D> parallel(String stepName) {
-        return saga.parallel(stepName);
-    }
-
-    public <T> ForEachBuilder<D, T> forEach(String stepName, Function<? super D, ? extends java.util.List<T>> items,
-                                            Class<T> itemType, java.util.function.Consumer<SagaBuilder<T>> steps) {
-        return saga.forEach(stepName, items, itemType, steps);
-    }
-
-    public <C> ChildStepBuilder<D> child(String stepName, SagaDefinition<C> child, Function<? super D, ? extends C> input,
-                                         java.util.function.BiFunction<D, C, D> fold) {
-        return saga.child(stepName, child, input, fold);
-    }
-
-    public FlowStepBuilder<D> loopTo(String stepName, String target, java.util.function.Predicate<? super D> again) {
-        return saga.loopTo(stepName, target, again);
-    }
-
-    public FlowStepBuilder<D> continueAsNew(String stepName, Function<? super D, ? extends D> next) {
-        return saga.continueAsNew(stepName, next);
-    }
-
-    public SagaDefinition<D> build() {
-        return saga.build();
-    }
-
-    /** The step, and its fallback right after it when it has one. */
-    List<StepDefinition<D>> toDefinitions() {
+    @Override
+    List<StepDefinition<D>> toDefinitions(boolean pastNoReturn) {
         RetryPolicy policy = retry != null ? retry
                 : kind == StepKind.RETRIABLE ? RetryPolicy.forever() : RetryPolicy.defaults();
         StepDefinition<D> step = new StepDefinition<>(name, kind, action, compensation, policy, timeout, condition,

@@ -15,12 +15,11 @@ public abstract class StepChain<D> {
         this.saga = saga;
     }
 
-    abstract StepDefinition<D> toDefinition();
-
-    /** The step, and any hidden step that goes with it (its fallback). */
-    List<StepDefinition<D>> toDefinitions() {
-        return List.of(toDefinition());
-    }
+    /**
+     * The step, and any hidden step that goes with it (its fallback); {@code pastNoReturn}: an earlier
+     * step is the point of no return (a wait there is retriable).
+     */
+    abstract List<StepDefinition<D>> toDefinitions(boolean pastNoReturn);
 
     public StepBuilder<D> step(String stepName) {
         return saga.step(stepName);

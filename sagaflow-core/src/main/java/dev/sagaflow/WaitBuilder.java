@@ -2,6 +2,7 @@ package dev.sagaflow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -11,8 +12,7 @@ import java.util.function.Predicate;
  * starts the wait, so a restart or another node fires it on time; no thread and no memory is held
  * while it waits. A waiting step has nothing to compensate.
  */
-public final class WaitBuilder<D> {
-    private final SagaBuilder<D> saga;
+public final class WaitBuilder<D> extends StepChain<D> {
     private final String name;
     private final Duration sleep;
     private final Function<? super D, Instant> sleepUntil;
@@ -26,7 +26,7 @@ public final class WaitBuilder<D> {
     @SuppressWarnings("unchecked")
     WaitBuilder(SagaBuilder<D> saga, String name, Duration sleep, Function<? super D, Instant> sleepUntil,
                 String signalName, Class<?> payloadType, SignalHandler<D, ?> handler) {
-        this.saga = saga;
+        super(saga);
         this.name = name;
         this.sleep = sleep;
         this.sleepUntil = sleepUntil;
@@ -66,59 +66,13 @@ public final class WaitBuilder<D> {
         return this;
     }
 
-    public StepBuilder<D> step(String stepName) {
-        return saga.step(stepName);
-    }
-
-    public StepBuilder<D> pivot(String stepName) {
-        return saga.pivot(stepName);
-    }
-
-    public StepBuilder<D> retriable(String stepName) {
-        return saga.retriable(stepName);
-    }
-
-    public <P> WaitBuilder<D> awaitSignal(String stepName, String signal, Class<P> type,
-                                          SignalHandler<D, ? super P> fold) {
-        return saga.awaitSignal(stepName, signal, type, fold);
-    }
-
-    public WaitBuilder<D> sleep(String stepName, Duration duration) {
-        return saga.sleep(stepName, duration);
-    }
-
-    public WaitBuilder<D> sleepUntil(String stepName, Function<? super D, Instant> dueTime) {
-        return saga.sleepUntil(stepName, dueTime);
-    }
-
-    public ParallelBuilder<D> parallel(String stepName) {
-        return saga.parallel(stepName);
-    }
-
-    public <T> ForEachBuilder<D, T> forEach(String stepName, Function<? super D, ? extends java.util.List<T>> items,
-                                            Class<T> itemType, java.util.function.Consumer<SagaBuilder<T>> steps) {
-        return saga.forEach(stepName, items, itemType, steps);
-    }
-
-    public <C> ChildStepBuilder<D> child(String stepName, SagaDefinition<C> child, Function<? super D, ? extends C> input,
-                                         java.util.function.BiFunction<D, C, D> fold) {
-        return saga.child(stepName, child, input, fold);
-    }
-
-    public FlowStepBuilder<D> loopTo(String stepName, String target, java.util.function.Predicate<? super D> again) {
-        return saga.loopTo(stepName, target, again);
-    }
-
-    public FlowStepBuilder<D> continueAsNew(String stepName, Function<? super D, ? extends D> next) {
-        return saga.continueAsNew(stepName, next);
-    }
-
-    public SagaDefinition<D> build() {
-        return saga.build();
-    }
-
     /** A wait after the point of no return is retriable: it has nothing to undo and must not give up. */
-    StepDefinition<D> toDefinition(StepKind kind) {
+    @Override
+    List<StepDefinition<D>> toDefinitions(boolean pastNoReturn) {
+        return List.of(toDefinition(pastNoReturn ? StepKind.RETRIABLE : StepKind.COMPENSATABLE));
+    }
+
+    private StepDefinition<D> toDefinition(StepKind kind) {
         return new StepDefinition<>(name, kind, null, null, RetryPolicy.forever(), null, condition, null, null, null,
                 new WaitDefinition<>(sleep, sleepUntil, signalName, payloadType, handler, timeout, escalateTo), null, null, null, null, null);
     }
