@@ -97,6 +97,7 @@ final class SagaViews {
             case REPLY -> "the reply to message " + w.key() + ", until " + due;
             case TIMER -> "a timer, due " + due;
             case SIGNAL -> "signal '" + w.key() + "'" + (w.dueAt() == null ? " (no timeout)" : ", until " + due);
+            case CHILDREN -> "its child sagas to end";
         };
     }
 
