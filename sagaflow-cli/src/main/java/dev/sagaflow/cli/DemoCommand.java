@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = ApprovalDemoCommand.class,
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {ApprovalDemoCommand.class, MonitorDemoCommand.class},
         description = {"Runs the order-fulfilment saga (reserve inventory, charge payment, create shipment, "
                 + "send confirmation) for orders order-1..order-N against four participant services, each "
                 + "with its own SQLite ledger under DIR, then checks every order across the four ledgers.",
