@@ -40,11 +40,12 @@ class ParallelOrderCrashRecoveryTest {
     private static final String TERMINAL = ParallelOrderLedgers.TERMINAL;
 
     /**
-     * The windows, with the kills each needs. CHILD_UNDO is the child-saga family's second half: child
-     * sagas (payments, lines) being compensated, completed ones reopened for their parent included.
+     * The windows, with the kills each needs. CHILD_UNDO and PAYMENT_UNDO are the child-saga family's
+     * second half: child sagas (any, then payments, which only the pivot's failure undoes) being
+     * compensated, completed ones reopened for their parent included.
      */
     enum Family {
-        FAN_OUT(20), JOIN(20), CHILD_SAGA(20), CHILD_UNDO(5);
+        FAN_OUT(20), JOIN(20), CHILD_SAGA(20), CHILD_UNDO(5), PAYMENT_UNDO(3);
 
         final int kills;
 
@@ -62,6 +63,7 @@ class ParallelOrderCrashRecoveryTest {
                 case JOIN -> parentsJoining;
                 case CHILD_SAGA -> paymentsRunning;
                 case CHILD_UNDO -> paymentsCompensating + linesCompensating;
+                case PAYMENT_UNDO -> paymentsCompensating;
             };
         }
 
@@ -119,14 +121,16 @@ class ParallelOrderCrashRecoveryTest {
         int run = 0;
         while (java.util.Arrays.stream(Family.values()).anyMatch(f -> kills.getOrDefault(f, 0) < f.kills) && run < 80) {
             run++;
-            Family target = Family.values()[run % Family.values().length];
+            // The early windows in turn; the payments' undo last, since waiting for it lets the orders run on past the others.
+            List<Family> early = List.of(Family.FAN_OUT, Family.JOIN, Family.CHILD_SAGA, Family.CHILD_UNDO);
+            Family target = early.get(run % early.size());
             if (kills.getOrDefault(target, 0) >= target.kills) {
                 target = java.util.Arrays.stream(Family.values()).filter(f -> kills.getOrDefault(f, 0) < f.kills)
                         .findFirst().orElseThrow();
             }
             Family aim = target;
             // Compensations come late in an order's life: that window is waited for longer.
-            long giveUpNanos = (aim == Family.CHILD_UNDO ? 30 : 8) * 1_000_000_000L;
+            long giveUpNanos = (aim == Family.PAYMENT_UNDO ? 40 : aim == Family.CHILD_UNDO ? 30 : 8) * 1_000_000_000L;
             ForkedCli process = demo("run-" + run + ".out");
             long wanted = durable + 1 + random.nextInt(PROGRESS_PER_RUN);
             long started = System.nanoTime();
