@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = ApprovalDemoCommand.class,
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {ApprovalDemoCommand.class, MonitorDemoCommand.class},
         description = {"Runs the order-fulfilment saga (reserve inventory, charge payment, create shipment, "
                 + "send confirmation) for orders order-1..order-N against four participant services, each "
                 + "with its own SQLite ledger under DIR, then checks every order across the four ledgers.",
@@ -59,6 +59,12 @@ final class DemoCommand implements Callable<Integer> {
                     + "(until --timeout). Fix (touch DIR/refunds-fixed), then `sagaflow saga retry --store ... --flagged "
                     + "--yes`. Nodes of such a run take --operator-paced (default: ${DEFAULT-VALUE})."})
     int stallCompensations;
+
+    @Option(names = "--parallel",
+            description = {"Each order's lines (one to three, fixed per order) are reserved at once, a child saga per "
+                    + "line, released all at once when the order fails; the payment runs as a sub-saga (authorize, "
+                    + "then capture; voided and refunded when the order fails after it). Same report line."})
+    boolean parallel;
 
     @Option(names = "--submit-only", description = "Start the orders and run none of them: `node` processes run them.")
     boolean submitOnly;
@@ -111,8 +117,12 @@ final class DemoCommand implements Callable<Integer> {
         if (submitOnly && verify) {
             throw new IllegalArgumentException("--submit-only and --verify exclude each other: submit first, then verify");
         }
+        if (parallel && (submitOnly || participants == Placement.remote || mode == DemoMode.choreography)) {
+            throw new IllegalArgumentException("--parallel runs the orders in this process with local participants: "
+                    + "it does not go with --submit-only, --participants remote or --mode choreography");
+        }
         DemoOptions options = new DemoOptions(dir, orders, failureRate, timeout, stepDelayMs, store, verify,
-                stallCompensations);
+                stallCompensations, parallel);
         // Before the demo makes DIR and the ledgers: a refused store must leave nothing behind.
         SagaStores.check(options.storeOrDefault());
         transport.check();

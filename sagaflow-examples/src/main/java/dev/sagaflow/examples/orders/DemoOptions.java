@@ -15,9 +15,15 @@ import java.time.Duration;
  * @param store       the saga store: a {@code jdbc:postgresql:} URL or a SQLite file; {@code null} for {@code DIR/sagas.db}
  * @param verifyOnly  run nothing and start nothing: wait for the orders to end (on other nodes) and check them
  * @param stallCompensations this many orders get a refund that fails until an operator's fix ({@link StalledRefunds})
+ * @param parallel    run {@link ParallelOrderFulfilmentSaga}: each order's lines reserved at once, the payment a sub-saga
  */
 public record DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs, String store,
-                          boolean verifyOnly, int stallCompensations) {
+                          boolean verifyOnly, int stallCompensations, boolean parallel) {
+
+    public DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs, String store,
+                       boolean verifyOnly, int stallCompensations) {
+        this(dir, orders, failureRate, timeout, stepDelayMs, store, verifyOnly, stallCompensations, false);
+    }
 
     public DemoOptions(Path dir, int orders, double failureRate, Duration timeout, int stepDelayMs) {
         this(dir, orders, failureRate, timeout, stepDelayMs, null, false);
@@ -51,6 +57,10 @@ public record DemoOptions(Path dir, int orders, double failureRate, Duration tim
         }
         if (stallCompensations < 0) {
             throw new IllegalArgumentException("--stall-compensations must not be negative; was " + stallCompensations);
+        }
+        if (parallel && (verifyOnly || stallCompensations > 0)) {
+            throw new IllegalArgumentException("--parallel runs the orders here: it does not go with --verify, "
+                    + "--submit-only or --stall-compensations");
         }
         if (stepDelayMs < 0) {
             throw new IllegalArgumentException("--step-delay-ms must not be negative; was " + stepDelayMs);

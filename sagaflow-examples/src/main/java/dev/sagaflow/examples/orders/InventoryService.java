@@ -41,18 +41,31 @@ public final class InventoryService extends Participant {
         callIn(connection, "reserve", order.id(), key, reserving(key, order));
     }
 
+    /** Reserves one line of an order (the parallel demo: one reservation per line, each under its own key). */
+    public void reserveLine(String key, OrderLine line) throws Exception {
+        call("reserve", line.orderId(), key, reserving(key, line.orderId(), line.sku(), line.quantity()));
+    }
+
+    /** Releases one line's reservation. */
+    public void releaseLine(String key, OrderLine line) throws Exception {
+        call("release", line.orderId(), key, releasing(key, line.orderId(), line.sku()));
+    }
+
     private static Operation<Void> reserving(String key, Order order) {
+        return reserving(key, order.id(), order.sku(), order.quantity());
+    }
+
+    private static Operation<Void> reserving(String key, String orderId, String sku, int quantity) {
         return c -> {
             if (Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key) != null) {
                 return null; // done before, or released before it came: either way, nothing more to do
             }
-            long available = Ledger.number(c, "SELECT available FROM stock WHERE sku = ?", order.sku());
-            if (available < order.quantity()) {
-                throw new OutOfStockException(order.sku(), order.quantity(), available);
+            long available = Ledger.number(c, "SELECT available FROM stock WHERE sku = ?", sku);
+            if (available < quantity) {
+                throw new OutOfStockException(sku, quantity, available);
             }
-            Ledger.update(c, "UPDATE stock SET available = available - ? WHERE sku = ?", order.quantity(), order.sku());
-            Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, ?, 'HELD')", key, order.id(), order.sku(),
-                    order.quantity());
+            Ledger.update(c, "UPDATE stock SET available = available - ? WHERE sku = ?", quantity, sku);
+            Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, ?, 'HELD')", key, orderId, sku, quantity);
             return null;
         };
     }
@@ -67,13 +80,17 @@ public final class InventoryService extends Participant {
     }
 
     private static Operation<Void> releasing(String key, Order order) {
+        return releasing(key, order.id(), order.sku());
+    }
+
+    private static Operation<Void> releasing(String key, String orderId, String sku) {
         return c -> {
             String status = Ledger.text(c, "SELECT status FROM reservation WHERE idempotency_key = ?", key);
             if (status == null) {
-                Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, 0, 'RELEASED')", key, order.id(), order.sku());
+                Ledger.update(c, "INSERT INTO reservation VALUES (?, ?, ?, 0, 'RELEASED')", key, orderId, sku);
             } else if (status.equals("HELD")) {
                 Ledger.update(c, "UPDATE stock SET available = available + (SELECT quantity FROM reservation "
-                        + "WHERE idempotency_key = ?) WHERE sku = ?", key, order.sku());
+                        + "WHERE idempotency_key = ?) WHERE sku = ?", key, sku);
                 Ledger.update(c, "UPDATE reservation SET status = 'RELEASED' WHERE idempotency_key = ?", key);
             }
             return null;

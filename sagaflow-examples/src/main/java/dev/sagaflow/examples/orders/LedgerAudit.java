@@ -26,9 +26,27 @@ import java.util.function.Function;
  */
 public final class LedgerAudit {
     private final Participants participants;
+    /** Reservations a completed order holds, by order number: one, or one per line in the parallel demo. */
+    private final java.util.function.IntUnaryOperator reservationsOf;
+    /** Whether a completed order also holds an authorization (the parallel demo's payment sub-saga). */
+    private final boolean authorizes;
 
     public LedgerAudit(Participants participants) {
+        this(participants, n -> 1, false);
+    }
+
+    private LedgerAudit(Participants participants, java.util.function.IntUnaryOperator reservationsOf, boolean authorizes) {
         this.participants = participants;
+        this.reservationsOf = reservationsOf;
+        this.authorizes = authorizes;
+    }
+
+    /**
+     * For the parallel demo: a completed order holds one reservation per line of {@code book} and one
+     * authorization beside its charge; a compensated one holds none of them (each released or voided at most once).
+     */
+    public static LedgerAudit forLines(Participants participants, OrderBook book) {
+        return new LedgerAudit(participants, n -> book.lines(n).size(), true);
     }
 
     /** The outcome, with one line per problem found, and one per order an operator answers for. */
@@ -50,6 +68,7 @@ public final class LedgerAudit {
     public Result audit(int orders, Map<String, SagaState> engineState, Function<String, OperatorHandling> handledBy) {
         Map<String, int[]> reservations = participants.inventory().reservationsByOrder();
         Map<String, int[]> charges = participants.payments().chargesByOrder();
+        Map<String, int[]> authorizations = participants.payments().authorizationsByOrder();
         Map<String, Integer> shipments = participants.shipping().shipmentsByOrder();
         Map<String, Integer> confirmations = participants.notifications().confirmationsByOrder();
         List<String> problems = new ArrayList<>();
@@ -67,12 +86,15 @@ public final class LedgerAudit {
             }
             int[] reserved = reservations.getOrDefault(id, new int[2]);
             int[] charged = charges.getOrDefault(id, new int[2]);
+            int[] authorized = authorizations.getOrDefault(id, new int[2]);
             int shipped = shipments.getOrDefault(id, 0);
             int confirmed = confirmations.getOrDefault(id, 0);
-            boolean allOnce = reserved[0] == 1 && reserved[1] == 0 && charged[0] == 1 && charged[1] == 0
-                    && shipped == 1 && confirmed == 1;
-            boolean noneLeft = reserved[0] == 0 && reserved[1] <= 1 && charged[0] == 0 && charged[1] <= 1
-                    && shipped == 0 && confirmed == 0;
+            int lines = reservationsOf.applyAsInt(n);
+            int holds = authorizes ? 1 : 0;
+            boolean allOnce = reserved[0] == lines && reserved[1] == 0 && charged[0] == 1 && charged[1] == 0
+                    && authorized[0] == holds && authorized[1] == 0 && shipped == 1 && confirmed == 1;
+            boolean noneLeft = reserved[0] == 0 && reserved[1] <= lines && charged[0] == 0 && charged[1] <= 1
+                    && authorized[0] == 0 && authorized[1] <= holds && shipped == 0 && confirmed == 0;
             OperatorHandling handled = handledBy.apply(id);
             String ledgers = String.format("reservations held %d released %d, charges %d refunded %d, shipments %d, "
                     + "confirmations %d", reserved[0], reserved[1], charged[0], charged[1], shipped, confirmed);
@@ -86,7 +108,8 @@ public final class LedgerAudit {
             } else {
                 problems.add(String.format("%s: saga %s, but reservations held %d released %d, charges %d refunded %d, "
                         + "shipments %d, confirmations %d", id, state, reserved[0], reserved[1], charged[0], charged[1],
-                        shipped, confirmed));
+                        shipped, confirmed) + (authorizes ? String.format(", authorizations %d voided %d (%d lines)",
+                        authorized[0], authorized[1], lines) : ""));
             }
         }
         Set<String> known = new HashSet<>();
@@ -94,7 +117,7 @@ public final class LedgerAudit {
             known.add(OrderBook.id(n));
         }
         Set<String> strangers = new TreeSet<>();
-        for (Map<String, ?> ledger : List.of(reservations, charges, shipments, confirmations)) {
+        for (Map<String, ?> ledger : List.of(reservations, charges, authorizations, shipments, confirmations)) {
             ledger.keySet().stream().filter(id -> !known.contains(id)).forEach(strangers::add);
         }
         for (String id : strangers) {

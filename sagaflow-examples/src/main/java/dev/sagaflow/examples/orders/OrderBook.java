@@ -43,6 +43,27 @@ public final class OrderBook {
         return new Order(id(number), sku, 1 + number % 3, 1_000 + (number % 97) * 100L, card, region, null, null);
     }
 
+    /**
+     * The order's lines for the parallel demo: one to three, their SKUs and quantities fixed by the
+     * order number (the same on every run). An order meant to find no stock has its last line sold
+     * out, so the lines before it are reserved and then released when the fan-out fails.
+     */
+    public java.util.List<OrderLine> lines(int number) {
+        int count = 1 + (int) Long.remainderUnsigned(mix(number * 31L + 7), 3);
+        java.util.List<OrderLine> lines = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            boolean soldOut = fate(number) == Fate.NO_STOCK && i == count - 1;
+            lines.add(new OrderLine(id(number), i, soldOut ? SOLD_OUT_SKU : SKUS[(number + i) % SKUS.length],
+                    1 + (number + i) % 3));
+        }
+        return java.util.List.copyOf(lines);
+    }
+
+    /** The order with its lines, as the parallel demo starts it. */
+    public LinedOrder linedOrder(int number) {
+        return new LinedOrder(order(number), lines(number));
+    }
+
     /** SplitMix64: a fixed, well-spread hash of the order number. */
     private static long mix(long x) {
         long z = x + 0x9E3779B97F4A7C15L;

@@ -58,18 +58,27 @@ public final class OrderFulfilmentDemo {
         try (Participants participants = Participants.open(options.dir(), faults, Duration.ofMillis(options.stepDelayMs()))) {
             Map<String, SagaState> states;
             Map<String, OperatorHandling> handled;
+            String sagaName = options.parallel() ? ParallelOrderFulfilmentSaga.NAME : OrderFulfilmentSaga.NAME;
             try (SagaStore store = SagaStores.open(options.storeOrDefault());
-                 SagaEngine engine = engine(store, participants, options.verifyOnly(), options.stallCompensations() > 0, hook)) {
-                Progress meter = new Progress(engine, OrderFulfilmentSaga.NAME, options.orders(), progress);
-                if (!options.verifyOnly()) {
-                    startAll(engine, OrderFulfilmentSaga.NAME, book, options.orders(), meter);
+                 SagaEngine engine = options.parallel() ? hook.build(SagaEngine.builder(store)
+                         .register(ParallelOrderFulfilmentSaga.definition(participants)))
+                         : engine(store, participants, options.verifyOnly(), options.stallCompensations() > 0, hook)) {
+                Progress meter = new Progress(engine, sagaName, options.orders(), progress);
+                if (options.parallel()) {
+                    startAll(engine, sagaName, book::linedOrder, options.orders(), meter);
+                } else if (!options.verifyOnly()) {
+                    startAll(engine, sagaName, book, options.orders(), meter);
                 }
                 boolean ended = meter.awaitAllEnded(options.timeout());
                 if (!ended) {
                     progress.printf("timed out after %s with orders still running%n", options.timeout());
                 }
-                states = statesByOrder(engine, OrderFulfilmentSaga.NAME, SagaInstance::idempotencyKey);
+                states = statesByOrder(engine, sagaName, SagaInstance::idempotencyKey);
                 handled = operatorHandling(engine);
+            }
+            if (options.parallel()) {
+                progress.println("checking every order and each of its lines across the four ledgers");
+                return report(LedgerAudit.forLines(participants, book).audit(options.orders(), states), progress);
             }
             return audit(options, participants, states, handled, progress);
         }
@@ -205,6 +214,10 @@ public final class OrderFulfilmentDemo {
         progress.println("checking every order across the four ledgers");
         LedgerAudit.Result audit = new LedgerAudit(participants).audit(options.orders(), states,
                 id -> handled.getOrDefault(id, OperatorHandling.NONE));
+        return report(audit, progress);
+    }
+
+    private static DemoReport report(LedgerAudit.Result audit, PrintStream progress) {
         audit.excused().forEach(line -> progress.println("BY AN OPERATOR " + line));
         audit.problems().stream().limit(20).forEach(problem -> progress.println("INCONSISTENT " + problem));
         return audit.report();
@@ -241,12 +254,17 @@ public final class OrderFulfilmentDemo {
 
     private static void startAll(SagaEngine engine, String sagaName, OrderBook book, int orders, Progress meter)
             throws Exception {
+        startAll(engine, sagaName, book::order, orders, meter);
+    }
+
+    private static void startAll(SagaEngine engine, String sagaName, java.util.function.IntFunction<?> data, int orders,
+                                 Progress meter) throws Exception {
         Deque<CompletableFuture<?>> inFlight = new ArrayDeque<>();
         for (int n = 1; n <= orders; n++) {
             if (inFlight.size() >= STARTS_IN_FLIGHT) {
                 inFlight.removeFirst().get();
             }
-            inFlight.addLast(engine.startAsync(sagaName, book.order(n), OrderBook.id(n), null));
+            inFlight.addLast(engine.startAsync(sagaName, data.apply(n), OrderBook.id(n), null));
             meter.maybePrint("starting " + n + "/" + orders);
         }
         for (CompletableFuture<?> start : inFlight) {
