@@ -355,11 +355,13 @@ public final class SagaStateMachine {
         Change c = new Change(r, now);
         StepDefinition<?> def = definition.step(step);
         int attempts = r.attemptsMade() + 1;
-        // For a compensatable step, any attempt that may have acted makes it one to compensate. For
-        // the pivot, which nothing undoes, the last attempt tells: one that failed for a known reason,
-        // under the same idempotency key, says the earlier ones did not take effect either.
+        // For a compensatable step, any attempt that may have acted makes it one to compensate: one
+        // that timed out, and one that failed with a retryable error, which may have come after the
+        // participant applied it (a reply lost); only a final refusal (non-retryable) says it did not.
+        // For the pivot, which nothing undoes, the last attempt tells: one that failed for a known
+        // reason, under the same idempotency key, says the earlier ones did not take effect either.
         boolean pivot = def.kind() == StepKind.PIVOT;
-        boolean unknown = pivot ? error.timedOut() : r.outcomeUnknown() || error.timedOut();
+        boolean unknown = pivot ? error.timedOut() : r.outcomeUnknown() || error.timedOut() || error.retryable();
         c.failure(HistoryEventType.STEP_FAILED, def.name(), attempts, durationMillis, error);
         c.b.attemptsMade(attempts).outcomeUnknown(unknown);
         // A pivot whose outcome is unknown may have taken effect, and nothing undoes it: it is

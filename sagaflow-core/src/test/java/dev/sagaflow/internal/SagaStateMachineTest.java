@@ -173,8 +173,13 @@ class SagaStateMachineTest {
     @Test
     void aRetryDueAfterTheDeadlineCompensatesAtOnce() {
         SagaRecord r = started();
+        SagaRecord known = machine.stepFailed(r, 0, new StepError("x", false, false), 1, T0 + 59_950).next();
+        assertThat(known.state()).as("refused for good: nothing to compensate").isEqualTo(SagaState.FAILED);
+
         r = machine.stepFailed(r, 0, new StepError("x", true, false), 1, T0 + 59_950).next();
-        assertThat(r.state()).as("nothing completed, so nothing to compensate").isEqualTo(SagaState.FAILED);
+        assertThat(r.state()).as("a retryable failure may have acted: the step is compensated")
+                .isEqualTo(SagaState.COMPENSATING);
+        assertThat(r.toCompensate()).containsExactly(0);
         assertThat(r.failure()).isEqualTo("deadline exceeded at step 'reserve'");
     }
 

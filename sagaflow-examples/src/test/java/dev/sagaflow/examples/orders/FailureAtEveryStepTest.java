@@ -215,7 +215,7 @@ class FailureAtEveryStepTest {
                 engine.cancel(id);
                 return true;
             } catch (dev.sagaflow.IllegalSagaStateException underWay) {
-                assertThat(underWay).hasMessageContaining("pivot 'ship' is under way");
+                assertThat(underWay).hasMessageContaining("pivot 'create-shipment' is under way");
                 return false;
             }
         });
