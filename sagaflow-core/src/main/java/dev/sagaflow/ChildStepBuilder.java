@@ -2,7 +2,6 @@ package dev.sagaflow;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Builds a step that runs another saga as its child and waits for its end: the child's failure fails

@@ -2,7 +2,6 @@ package dev.sagaflow;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * Builds a fan-out: one child saga per item of a list in the data, each running the same steps over

@@ -4,7 +4,6 @@ import dev.sagaflow.messaging.RemoteCommand;
 import dev.sagaflow.messaging.ReplyHandler;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;

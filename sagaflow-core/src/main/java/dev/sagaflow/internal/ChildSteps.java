@@ -97,7 +97,7 @@ final class ChildSteps {
             return;
         }
         int undone = JoinRules.undoAll(join);
-        List<String[]> notes = new ArrayList<>();
+        List<JoinNote> notes = new ArrayList<>();
         settle(a, index, joins, notes, List.of(), null, Phase.UNDOING, undone);
     }
 
@@ -108,7 +108,7 @@ final class ChildSteps {
         StepDefinition<Object> step = index < definitionOf(a).steps().size() ? definitionOf(a).step(index) : null;
         Joins joins = Joins.read(r.progress().joins(), r.id());
         StepJoin join = step == null || !step.startsChildren() ? null : joins.steps.get(index);
-        List<String[]> notes = new ArrayList<>();
+        List<JoinNote> notes = new ArrayList<>();
         List<String> consumed = new ArrayList<>();
         for (SignalRecord end : ends) {
             consumed.add(end.signalId());
@@ -147,7 +147,7 @@ final class ChildSteps {
      * reopenings it calls for, and writes the one transition that says so: still waiting, or the
      * step's end (succeeded with the kept children merged, failed, or compensated).
      */
-    private void settle(ActiveSaga a, int index, Joins joins, List<String[]> notes, List<String> consumed, Long seen,
+    private void settle(ActiveSaga a, int index, Joins joins, List<JoinNote> notes, List<String> consumed, Long seen,
                         Phase phase, int undone) {
         SagaRecord r = a.record;
         StepDefinition<Object> step = definitionOf(a).step(index);
@@ -241,7 +241,7 @@ final class ChildSteps {
 
     /** Starts one child: its row, stamped for this node, joins the parent's write; true if it ended at once. */
     private boolean startChild(SagaRecord parent, StepDefinition<Object> step, int index, StepJoin join, Child c, long now,
-                               List<StoreWrite> members, List<Runnable> onApplied, List<String[]> notes) {
+                               List<StoreWrite> members, List<Runnable> onApplied, List<JoinNote> notes) {
         SagaStateMachine machine = machineOf(c);
         @SuppressWarnings("unchecked")
         SagaDefinition<Object> definition = (SagaDefinition<Object>) machine.definition();
@@ -277,7 +277,7 @@ final class ChildSteps {
     /** A completed child to be undone: reopened to compensate, written with the parent's transition. */
     private void reopen(SagaRecord parent, StepDefinition<Object> step, StepJoin join, Child c, long now,
                         List<StoreWrite> members, List<SignalRecord> deliveries, List<Runnable> onApplied,
-                        List<String[]> notes) {
+                        List<JoinNote> notes) {
         Optional<SagaRecord> stored = reads.read(() -> store.find(c.id));
         if (stored.isEmpty()) {
             JoinRules.ended(join, c, Status.CANCELLED, null, null);
@@ -377,8 +377,8 @@ final class ChildSteps {
         return new Transition(second.next(), history);
     }
 
-    private static String[] note(HistoryEventType type, String detail) {
-        return new String[]{type.name(), detail};
+    private static JoinNote note(HistoryEventType type, String detail) {
+        return new JoinNote(type, detail);
     }
 
     private static String list(List<String> ids) {

@@ -292,14 +292,14 @@ public final class SagaStateMachine {
      * Children's ends are folded in, and whatever that decided, started or undid is noted; the saga
      * goes on waiting for its children, forward or compensating.
      */
-    public Transition childrenProgressed(SagaRecord r, int step, String joins, List<String[]> notes, long now) {
+    public Transition childrenProgressed(SagaRecord r, int step, String joins, List<JoinNote> notes, long now) {
         if (r.await() == null || r.await().kind() != SagaRecord.WaitKind.CHILDREN) {
             throw new IllegalStateException("children of saga " + r.id() + " that waits for none");
         }
         Change c = new Change(r, now);
         String name = definition.step(step).name();
-        for (String[] note : notes) {
-            c.event(HistoryEventType.valueOf(note[0]), name, 0, 0, note[1]);
+        for (JoinNote note : notes) {
+            c.event(note.type(), name, 0, 0, note.detail());
         }
         c.b.await(CHILDREN_WAIT).joins(joins).flag(r.flag());
         c.b.wakeAt(naturalWake(c.b.build(), now));
