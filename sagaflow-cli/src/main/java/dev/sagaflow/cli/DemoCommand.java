@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {ApprovalDemoCommand.class, MonitorDemoCommand.class},
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {ApprovalDemoCommand.class, MonitorDemoCommand.class,
+        HarnessDemoCommand.class},
         description = {"Runs the order-fulfilment saga (reserve inventory, charge payment, create shipment, "
                 + "send confirmation) for orders order-1..order-N against four participant services, each "
                 + "with its own SQLite ledger under DIR, then checks every order across the four ledgers.",
@@ -24,10 +25,12 @@ import java.util.concurrent.Callable;
                         + "of events with compensation events, watched by the saga tracker.",
                 "`demo approval --dir DIR` runs the purchase-request demo instead: sagas that wait for signals with "
                         + "timeouts and escalation (see `demo approval --help`).",
+                "`demo harness --dir DIR` runs the unreliable-workers demo: a scored fan-out to three simulated "
+                        + "workers, validators, attempt metadata, escalation to a fallback (see `demo harness --help`).",
                 "Last line of output: {\"orders\":N,\"completed\":C,\"compensated\":F,\"pending\":P,\"inconsistent\":I}; "
                         + "exit status 0 only when P and I are both 0."})
 final class DemoCommand implements Callable<Integer> {
-    // Required, but checked in call(): picocli would ask for it before `demo approval` too.
+    // Required, but checked in call(): picocli would ask for it before `demo approval` and `demo harness` too.
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Folder for the saga store (sagas.db) and the participants' ledgers; created if missing; required.")
     Path dir;

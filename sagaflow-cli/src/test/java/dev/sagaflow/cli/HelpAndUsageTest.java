@@ -50,6 +50,17 @@ class HelpAndUsageTest {
         assertThat(demo.out()).as(demo.all()).contains("approval");
     }
 
+    @Test
+    void theHarnessDemosHelpNamesItsOptionsAndItsLastLine() {
+        CliRun run = CliRun.of("demo", "harness", "--help");
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).as(run.all()).contains("Usage: sagaflow demo harness").contains("--tasks")
+                .contains("--threshold").contains("--seed").contains("--verbose").contains("\"best_of_3\"");
+        assertThat(run.err()).as(run.all()).isEmpty();
+        CliRun demo = CliRun.of("demo", "--help");
+        assertThat(demo.out()).as(demo.all()).contains("demo harness --dir DIR");
+    }
+
     @ParameterizedTest
     @MethodSource("sagaCommands")
     void everySagaSubcommandsHelpPrintsNoWarnings(String command) {
@@ -92,6 +103,10 @@ class HelpAndUsageTest {
                         "--manager-timeout"),
                 Arguments.of("demo approval", new String[] {"demo", "approval", "--dir", "DIR", "--director-timeout", "0s"},
                         "--director-timeout"),
+                Arguments.of("demo harness", new String[] {"demo", "harness", "--tasks", "5"}, "--dir"),
+                Arguments.of("demo harness", new String[] {"demo", "harness", "--dir", "DIR", "--tasks", "0"}, "--tasks"),
+                Arguments.of("demo harness", new String[] {"demo", "harness", "--dir", "DIR", "--threshold", "1.5"}, "--threshold"),
+                Arguments.of("demo harness", new String[] {"demo", "harness", "--dir", "DIR", "--threshold", "high"}, "--threshold"),
                 Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--name", "n", "--payload", "{}"}, "--saga"),
                 Arguments.of("signal", new String[] {"signal", "--store", "DIR", "--key", "nocolon", "--name", "n",
                         "--payload", "{}"}, "--key"),
