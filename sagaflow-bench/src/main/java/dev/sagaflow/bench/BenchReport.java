@@ -1,8 +1,5 @@
 package dev.sagaflow.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +10,6 @@ import java.util.Map;
 public record BenchReport(String store, int sagas, int completed, int compensated, double seconds, double sagasPerSecond,
                           double stepP50Ms, double stepP99Ms, double stepP999Ms, double stepMaxMs, long commits,
                           long writes, int concurrency, double ratePerSecond) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public double writesPerCommit() {
         return commits == 0 ? 0 : (double) writes / commits;
@@ -40,11 +36,7 @@ public record BenchReport(String store, int sagas, int completed, int compensate
         fields.put("commits_per_saga", round(commitsPerSaga(), 3));
         fields.put("concurrency", concurrency);
         fields.put("rate", ratePerSecond);
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.line(fields);
     }
 
     public String summary() {

@@ -1,8 +1,5 @@
 package dev.sagaflow.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +19,6 @@ public record WaitingReport(String store, int instances, double startsPerSecond,
                             double timerP50Ms, double timerP99Ms, double signalP50Ms, double signalP99Ms,
                             double signalCallP50Ms, double signalCallP99Ms, boolean separateClient,
                             int signalsSent) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -53,11 +49,7 @@ public record WaitingReport(String store, int instances, double startsPerSecond,
         fields.put("signal_call_p50_ms", round(signalCallP50Ms, 3));
         fields.put("signal_call_p99_ms", round(signalCallP99Ms, 3));
         fields.put("signal_client", separateClient ? "separate" : "engine");
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.line(fields);
     }
 
     public String summary() {

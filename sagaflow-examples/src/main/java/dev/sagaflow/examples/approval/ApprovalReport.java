@@ -1,7 +1,6 @@
 package dev.sagaflow.examples.approval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sagaflow.examples.JsonLine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Map;
  */
 public record ApprovalReport(int requests, int approved, int rejected, int escalated, int timedOut, int pending,
                              int inconsistent) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code {"requests":N,"approved":A,"rejected":R,"escalated":E,"timed_out":T,"pending":P,"inconsistent":I}}. */
     public String toJson() {
@@ -26,11 +24,7 @@ public record ApprovalReport(int requests, int approved, int rejected, int escal
         fields.put("timed_out", timedOut);
         fields.put("pending", pending);
         fields.put("inconsistent", inconsistent);
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonLine.of(fields);
     }
 
     /** 0 only when every request ended and every one is consistent. */

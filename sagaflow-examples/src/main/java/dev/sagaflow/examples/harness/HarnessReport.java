@@ -1,7 +1,6 @@
 package dev.sagaflow.examples.harness;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sagaflow.examples.JsonLine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Map;
  */
 public record HarnessReport(int tasks, int bestOf3, int escalated, int failed, int pending, int inconsistent,
                             int refunded) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code {"tasks":N,"best_of_3":B,"escalated":E,"failed":F,"pending":P,"inconsistent":I,"refunded_charges":R}}. */
     public String toJson() {
@@ -28,11 +26,7 @@ public record HarnessReport(int tasks, int bestOf3, int escalated, int failed, i
         fields.put("pending", pending);
         fields.put("inconsistent", inconsistent);
         fields.put("refunded_charges", refunded);
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonLine.of(fields);
     }
 
     /** 0 only when every task ended and every one is consistent. */

@@ -1,7 +1,6 @@
 package dev.sagaflow.examples.monitor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sagaflow.examples.JsonLine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Map;
  */
 public record MonitorReport(long checks, long alerts, long rounds, long runs, long maxHistoryRows, double heapStartMb,
                             double heapEndMb, long doubled, long lost, int pending) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -30,11 +28,7 @@ public record MonitorReport(long checks, long alerts, long rounds, long runs, lo
         fields.put("doubled", doubled);
         fields.put("lost", lost);
         fields.put("pending", pending);
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonLine.of(fields);
     }
 
     /** 0 only when the monitor ended with nothing doubled and nothing lost. */

@@ -1,7 +1,6 @@
 package dev.sagaflow.examples.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sagaflow.examples.JsonLine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +17,6 @@ public record DemoReport(int orders, int completed, int compensated, int pending
         this(orders, completed, compensated, pending, inconsistent, 0);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * {@code {"orders":N,"completed":C,"compensated":F,"pending":P,"inconsistent":I}}, in that order, and
      * {@code "byOperator":O} last when operators answer for any order.
@@ -34,11 +31,7 @@ public record DemoReport(int orders, int completed, int compensated, int pending
         if (byOperator > 0) {
             fields.put("byOperator", byOperator);
         }
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonLine.of(fields);
     }
 
     /** 0 only when every order ended and every one is consistent. */
