@@ -234,9 +234,8 @@ final class ChildSteps {
     /** Commits the transition with what it does to the children; {@code seen}: the inbox count it read, if it read one. */
     private void write(ActiveSaga a, Transition transition, Object newData, List<String> consumed, Long seen,
                        SagaRunner.ChildWrites children) {
-        Transition recorded = seen == null ? transition : new Transition(transition.next().toBuilder()
-                .signalsSeen(Math.max(transition.next().signals().seen(), seen)).build(), transition.history());
-        runner.recordWithChildren(a, recorded, newData, consumed, children);
+        runner.recordWithChildren(a, seen == null ? transition : WaitingSteps.seen(transition, seen), newData, consumed,
+                children);
     }
 
     /** Starts one child: its row, stamped for this node, joins the parent's write; true if it ended at once. */

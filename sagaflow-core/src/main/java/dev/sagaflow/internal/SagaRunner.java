@@ -571,20 +571,22 @@ public final class SagaRunner {
         SagaRecord next = stamp(transition.next(), before.version(), clock.millis(), keepLease);
         boolean ends = next.state().isTerminal() && !before.state().isTerminal();
         List<Message> messages = ends ? withOutcomeEvent(a.machine, next, a.ref(), outbox) : outbox;
-        List<dev.sagaflow.spi.SignalRecord> deliveries = new ArrayList<>(children.deliveries());
-        if (ends) {
-            deliveries.addAll(endToldToParent(next));
-        }
+        List<dev.sagaflow.spi.SignalRecord> deliveries = ends && next.parentId() != null
+                ? concat(children.deliveries(), endToldToParent(next)) : children.deliveries();
         // A new run leaves the history of the runs the saga no longer keeps behind, in the same write.
         int run = next.progress().run();
         Integer keepRunsFrom = run > before.progress().run()
                 ? Math.max(0, run - a.machine.definition().keepRuns() + 1) : null;
         StoreWrite.Update update = new StoreWrite.Update(next, before.version(), transition.history(), messages,
                 consumedSignals, deliveries, keepRunsFrom);
-        List<StoreWrite> members = new ArrayList<>();
-        members.add(update);
-        members.addAll(children.members());
-        CompletableFuture<WriteResult> written = committer.submit(members.size() == 1 ? update : new StoreWrite.Group(members));
+        StoreWrite write = update;
+        if (!children.members().isEmpty()) {
+            List<StoreWrite> members = new ArrayList<>();
+            members.add(update);
+            members.addAll(children.members());
+            write = new StoreWrite.Group(members);
+        }
+        CompletableFuture<WriteResult> written = committer.submit(write);
         written.whenCompleteAsync((result, error) -> {
                     try (LogContext ignored = LogContext.of(a.ref())) {
                         if (error != null) {
@@ -605,6 +607,12 @@ public final class SagaRunner {
                     }
                 }, continuations);
         return written;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     /**

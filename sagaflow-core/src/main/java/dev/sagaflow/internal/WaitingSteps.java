@@ -200,7 +200,8 @@ final class WaitingSteps {
         }
     }
 
-    private static Transition seen(Transition t, long received) {
+    /** {@code t}, its row marked as having seen the inbox up to {@code received} entries. */
+    static Transition seen(Transition t, long received) {
         SagaRecord next = t.next();
         return new Transition(next.toBuilder().signalsSeen(Math.max(received, next.signals().seen())).build(), t.history());
     }
