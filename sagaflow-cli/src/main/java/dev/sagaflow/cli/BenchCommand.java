@@ -41,7 +41,12 @@ final class BenchCommand implements Callable<Integer> {
     static final class WorkloadConverter implements picocli.CommandLine.ITypeConverter<Workload> {
         @Override
         public Workload convert(String value) {
-            return Workload.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+            try {
+                return Workload.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a workload; one of reference, waiting, fan-out, eternal");
+            }
         }
     }
 
@@ -123,6 +128,15 @@ final class BenchCommand implements Callable<Integer> {
             SagaStores.check(store); // refuses a URL of another kind without echoing its password
         }
         options(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
+        if (workload == Workload.fan_out) {
+            requireBetween("--fan-outs", fanOuts, 1, 1_000_000);
+            requireBetween("--branches", branches, 1, 10_000);
+        }
+        if (workload == Workload.eternal) {
+            requireBetween("--iterations", iterations, 1, Long.MAX_VALUE);
+            requireBetween("--per-run", perRun, 1, Integer.MAX_VALUE);
+            requireBetween("--keep-runs", keepRuns, 1, 1_000);
+        }
         if (workload != Workload.reference && (remote || metrics || tracing)) {
             throw new UnusableSetupException("--remote, --metrics and --tracing are for the reference workload");
         }
@@ -196,6 +210,13 @@ final class BenchCommand implements Callable<Integer> {
             if (dir == null) {
                 TempFolders.deleteRecursively(where);
             }
+        }
+    }
+
+    private static void requireBetween(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+                    ? " must be at least " + min : " must be between " + min + " and " + max) + "; was " + value);
         }
     }
 
