@@ -274,6 +274,53 @@ class ChildSagasTest {
     }
 
     @Test
+    void callbacksThatThrowFailTheStepAndUndoWhatRanInsteadOfStrandingTheSaga() throws Exception {
+        SagaDefinition<Order> badMerge = Saga.define("bad-merge", Order.class)
+                .step("open").invoke((o, c) -> o).compensateWith((o, c) -> log.add("close " + o.id()))
+                .forEach("reserve", Order::lines, Line.class, b -> b.step("hold").invoke((l, c) -> l)
+                        .compensateWith((l, c) -> log.add("release " + l.sku())))
+                .merge((o, kept) -> {
+                    throw new IllegalStateException("merge bug");
+                })
+                .build();
+        SagaDefinition<Order> badItems = Saga.define("bad-items", Order.class)
+                .step("open").invoke((o, c) -> o).compensateWith((o, c) -> log.add("close " + o.id()))
+                .forEach("reserve", o -> {
+                    throw new IllegalStateException("items bug");
+                }, Line.class, b -> b.step("hold").invoke((l, c) -> l))
+                .build();
+        SagaDefinition<Order> badScore = Saga.define("bad-score", Order.class)
+                .forEach("workers", Order::lines, Line.class, b -> b.step("work").invoke((l, c) -> l)
+                        .compensateWith((l, c) -> log.add("discard " + l.sku())))
+                .join(Join.bestOf(l -> {
+                    if (l.sku().equals("broken")) {
+                        throw new IllegalStateException("score bug");
+                    }
+                    return l.score();
+                }, 0))
+                .merge((o, kept) -> new Order(o.id(), o.lines(), List.of(kept.getFirst().data().sku()), false))
+                .build();
+        SagaEngine engine = engine(badMerge, badItems, badScore);
+
+        SagaInstance merged = finish(engine, engine.start("bad-merge", new Order("m1", List.of(new Line("a", 1, 0),
+                new Line("b", 1, 0)), List.of(), false), "m1"));
+        assertThat(merged.state()).isEqualTo(SagaState.FAILED);
+        assertThat(merged.failureReason().orElseThrow()).contains("merging them failed", "merge bug");
+        assertThat(log).contains("release a", "release b", "close m1");
+
+        SagaInstance items = finish(engine, engine.start("bad-items", new Order("m2", List.of(), List.of(), false), "m2"));
+        assertThat(items.state()).isEqualTo(SagaState.FAILED);
+        assertThat(items.failureReason().orElseThrow()).contains("items bug");
+        assertThat(log).contains("close m2");
+
+        SagaInstance scored = finish(engine, engine.start("bad-score", new Order("m3", List.of(new Line("broken", 1, 99),
+                new Line("fine", 1, 5)), List.of(), false), "m3"));
+        assertThat(scored.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(scored.data(Order.class).reserved()).as("a branch whose score threw is not kept").containsExactly("fine");
+        assertThat(log).contains("discard broken");
+    }
+
+    @Test
     void aFanOutRunsAtMostItsConcurrencyAndGivesEachItemItsOwnKeys() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
